@@ -1,0 +1,400 @@
+"""Named entities, repaired where the small English model errs, merged per real referent.
+
+spaCy's small model, on wire copy about the Caucasus and Central Asia, tags foreign surnames as
+nationalities, countries as organisations or people, news agencies as people, and swallows a
+person into an organisation span ("Kazakh President Kassym-Jomart Tokayev"). The rules below
+repair those cases with the gazetteer; the merge then groups "President Ilham Aliyev",
+"Aliyev", "His Excellency Aliyev" and "Aliyev's" into one entity named "Ilham Aliyev".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spinscope import gazetteer
+from spinscope.data import read_lines
+from spinscope.document import Document, Entity
+from spinscope.nlp import annotate_entities
+
+ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+ROLE_MODIFIERS = frozenset(
+    {
+        "former", "deputy", "acting", "senior", "chief", "top", "leading", "well-known",
+        "renowned", "prominent", "veteran", "political", "independent", "military", "foreign",
+        "associate", "assistant", "executive", "vice", "first", "general", "prime", "state",
+        "defence", "defense", "interior", "finance", "economy", "justice", "health",
+    }
+)
+AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
+_MAX_APPOSITIVE_TOKENS = 16
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    return frozenset(line.lower() for line in read_lines("regions.txt"))
+
+
+def _title_kind(words: str) -> str | None:
+    titles = gazetteer.person_titles()
+    key = words.lower()
+    return titles.get(key) or titles.get(key.rstrip("."))
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    label: str
+    words: tuple[str, ...]
+    """The name's words: titles, leading "the" and a possessive removed."""
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @property
+    def full_words(self) -> tuple[str, ...]:
+        return max((m.words for m in self.mentions), key=len)
+
+
+class EntityRecognizer:
+    """Adds ``doc.entities``: people, organisations, places and groups, one per referent."""
+
+    name = "entities"
+
+    def __call__(self, doc: Document) -> Document:
+        if doc.nlp is None:
+            doc.nlp = annotate_entities(doc.text)
+        sdoc = doc.nlp.doc
+        mentions = _repair_labels(_raw_mentions(sdoc))
+        for mention in mentions:
+            if mention.label == "PERSON":
+                mention.role = _stated_role(sdoc, mention, mentions)
+        clusters = _merge(mentions)
+        entities: list[Entity] = []
+        index: list[tuple[int, int, str]] = []
+        for number, cluster in enumerate(clusters, start=1):
+            entity_id = f"E{number}"
+            ordered = sorted(cluster.mentions, key=lambda m: m.start)
+            roles = list(dict.fromkeys(m.role for m in ordered if m.role))
+            entities.append(
+                Entity(
+                    id=entity_id,
+                    name=_canonical_name(cluster, doc.text),
+                    type=cluster.label,
+                    mentions=[doc.span(m.start, m.end) for m in ordered],
+                    roles=roles,
+                )
+            )
+            index.extend((m.start, m.end, entity_id) for m in ordered)
+            doc.nlp.roles.update({m.start: m.role for m in ordered if m.role})
+        doc.entities = entities
+        doc.nlp.mentions = sorted(index)
+        return doc
+
+
+def _name_words(tokens: list[Any]) -> tuple[list[Any], list[Any]]:
+    """Split leading titles (returned first) from the name tokens; drop "the" and possessives."""
+    while tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    while tokens and tokens[-1].text in POSSESSIVE:
+        tokens = tokens[:-1]
+    title_end = 0
+    i = 0
+    while i < len(tokens) - 1:
+        # Titles run up to three words ("His Excellency", "Deputy Prime Minister").
+        for width in (3, 2, 1):
+            words = " ".join(t.text for t in tokens[i : i + width])
+            if i + width < len(tokens) and _title_kind(words):
+                i += width
+                title_end = i
+                break
+        else:
+            break
+    return tokens[:title_end], tokens[title_end:]
+
+
+def _raw_mentions(sdoc: Any) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    covered: set[int] = set()
+    for ent in sdoc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        tokens = list(ent)
+        titles, name = _name_words(tokens)
+        if not name:
+            continue
+        label = ent.label_
+        prefix: list[Any] = []
+        if titles and label != "PERSON":
+            # "Kazakh President Kassym-Jomart Tokayev" tagged as one ORG: the person is buried
+            # behind the title; anything before the title is a group or a place.
+            first_title = titles[0].i - tokens[0].i
+            prefix = [t for t in tokens[:first_title] if t.lower_ != "the"]
+            label = "PERSON"
+        elif not titles:
+            # A title inside the span but after a group word: "Kazakh President X".
+            for k, token in enumerate(name[:-1]):
+                if _title_kind(token.text) in {"political", "military", "academic"}:
+                    rest = name[k + 1 :]
+                    if rest and all(t.text[:1].isupper() for t in rest):
+                        prefix, name, label = name[:k], rest, "PERSON"
+                    break
+        if prefix:
+            mentions.append(_make_mention(prefix, "NORP"))
+        mentions.append(_make_mention(name, label))
+        covered.update(t.i for t in tokens)
+    mentions.extend(_titled_names(sdoc, covered))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _make_mention(tokens: list[Any], label: str) -> _Mention:
+    words = tuple(t.text for t in tokens)
+    return _Mention(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, words)
+
+
+def _titled_names(sdoc: Any, covered: set[int]) -> list[_Mention]:
+    """Capitalised words right after a title that the model left untagged: "Minister Ozturk"."""
+    found: list[_Mention] = []
+    tokens = list(sdoc)
+    for i, token in enumerate(tokens[:-1]):
+        if not token.text[:1].isupper() or i in covered:
+            continue
+        if _title_kind(token.text) not in {"honorific", "political", "military", "academic"}:
+            continue
+        name = []
+        for nxt in tokens[i + 1 : i + 4]:
+            if nxt.i in covered or not nxt.text[:1].isupper() or not nxt.is_alpha:
+                break
+            if _title_kind(nxt.text):
+                break
+            name.append(nxt)
+        if name and not _is_place(" ".join(t.text for t in name)):
+            found.append(_make_mention(name, "PERSON"))
+            covered.update(t.i for t in name)
+    return found
+
+
+def _is_place(text: str) -> bool:
+    key = text.lower()
+    return key in gazetteer.place_index() or key in _regions()
+
+
+def _repair_labels(mentions: list[_Mention]) -> list[_Mention]:
+    places = gazetteer.place_index()
+    demonyms = gazetteer.demonym_index()
+    for mention in mentions:
+        key = " ".join(mention.words).lower()
+        if key in places:
+            mention.label = "GPE"
+        elif key in _regions():
+            mention.label = "LOC"
+        elif key in demonyms:
+            mention.label = "NORP"
+        elif (
+            mention.label == "PERSON"
+            and len(mention.words) == 1
+            and mention.words[0].isupper()
+            and len(mention.words[0]) >= 3
+        ):
+            mention.label = "ORG"  # an agency or acronym ("AZERTAC"), not a person
+    surnames = {
+        m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) >= 2
+    }
+    for mention in mentions:
+        if (
+            mention.label in {"NORP", "ORG", "GPE"}
+            and len(mention.words) == 1
+            and mention.words[0].lower() in surnames
+            and mention.words[0].lower() not in demonyms
+            and mention.words[0].lower() not in places
+        ):
+            mention.label = "PERSON"  # a foreign surname the model took for a nationality
+    return mentions
+
+
+def _stated_role(sdoc: Any, mention: _Mention, mentions: list[_Mention]) -> str | None:
+    """The title or role the text gives at this mention, before or after the name."""
+    span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    before = _role_before(sdoc, span.start)
+    affiliation = _affiliation_after(sdoc, span.end)
+    appositive = _appositive_after(sdoc, span.end)
+    parts = [p for p in (before, affiliation) if p]
+    role = ", ".join(parts) if parts else None
+    if appositive:
+        role = f"{role}, {appositive}" if role else appositive
+    return role
+
+
+def _role_before(sdoc: Any, start: int) -> str | None:
+    i = start
+    has_title = False
+    # Include titles inside the entity span itself ("President Ilham Aliyev" tagged whole).
+    while i > 0:
+        token = sdoc[i - 1]
+        kind = _title_kind(token.text)
+        lower = token.lower_
+        if kind and kind != "honorific":
+            has_title = True
+        elif kind == "honorific" or lower in {"his", "her", "excellency"}:
+            pass
+        elif lower in ROLE_MODIFIERS or lower in gazetteer.demonym_index():
+            pass
+        elif token.ent_type_ in {"ORG", "NORP", "GPE"} and token.text[:1].isupper() and has_title:
+            pass
+        else:
+            break
+        i -= 1
+    if not has_title:
+        return None
+    tokens = [t for t in sdoc[i:start] if _title_kind(t.text) != "honorific"]
+    while tokens and tokens[0].lower_ in {"his", "her", "excellency"}:
+        tokens = tokens[1:]
+    return " ".join(t.text for t in tokens) or None
+
+
+def _affiliation_after(sdoc: Any, end: int) -> str | None:
+    if end + 1 >= len(sdoc) or sdoc[end].lower_ not in AFFILIATION_PREPOSITIONS:
+        return None
+    j = end + 1
+    if sdoc[j].lower_ == "the":
+        j += 1
+    if j < len(sdoc) and sdoc[j].ent_type_ == "ORG" and sdoc[j].ent_iob_ == "B":
+        k = j
+        while k + 1 < len(sdoc) and sdoc[k + 1].ent_iob_ == "I":
+            k += 1
+        return sdoc[j : k + 1].text
+    return None
+
+
+def _appositive_after(sdoc: Any, end: int) -> str | None:
+    """", a senior analyst at the Warsaw Institute for Eastern Studies," after a name."""
+    if end >= len(sdoc) or sdoc[end].text != ",":
+        return None
+    j = end + 1
+    if j < len(sdoc) and sdoc[j].lower_ in {"a", "an", "the"}:
+        j += 1
+    k = j
+    has_title = False
+    while k < len(sdoc) and k - j < _MAX_APPOSITIVE_TOKENS:
+        token = sdoc[k]
+        if token.text in {",", ".", ";", ":", "—", "–", "--"} or token.is_space:
+            break
+        if token.lower_ in {"who", "which", "that", "said", "says", "told"}:
+            return None
+        if _title_kind(token.text) in {"political", "military", "academic", "description"}:
+            has_title = True
+        k += 1
+    if not has_title or k == j:
+        return None
+    return sdoc[j:k].text
+
+
+def _merge(mentions: list[_Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    pending: list[_Mention] = []
+    for mention in mentions:
+        if mention.label == "PERSON":
+            cluster = _person_cluster(mention, clusters)
+            if cluster is None and len(mention.words) == 1:
+                pending.append(mention)
+                continue
+        else:
+            key = f"{mention.label}:{_group_key(mention)}"
+            cluster = by_key.get(key) or _acronym_cluster(mention, clusters)
+        if cluster is None:
+            key = f"{mention.label}:{' '.join(mention.words).lower()}"
+            cluster = _Cluster(mention.label, key)
+            clusters.append(cluster)
+            if mention.label != "PERSON":
+                by_key[f"{mention.label}:{_group_key(mention)}"] = cluster
+        cluster.mentions.append(mention)
+    for mention in pending:  # a surname seen before the full name ("Aliyev's" in a headline)
+        cluster = _person_cluster(mention, clusters, anywhere=True)
+        if cluster is None:
+            cluster = _Cluster("PERSON", f"PERSON:{mention.words[0].lower()}")
+            clusters.append(cluster)
+        cluster.mentions.append(mention)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    return clusters
+
+
+def _person_cluster(
+    mention: _Mention, clusters: list[_Cluster], anywhere: bool = False
+) -> _Cluster | None:
+    words = tuple(w.lower() for w in mention.words)
+    best: _Cluster | None = None
+    best_position = -1
+    for cluster in clusters:
+        if cluster.label != "PERSON":
+            continue
+        full = tuple(w.lower() for w in cluster.full_words)
+        if len(words) >= 2:
+            match = full == words or (
+                len(full) >= 2 and full[-1] == words[-1] and full[0][:1] == words[0][:1]
+            )
+            match = match or (len(full) == 1 and full[0] == words[-1])
+        else:
+            match = words[0] in (full[-1], full[0])
+        if not match:
+            continue
+        before = [m.start for m in cluster.mentions if m.start < mention.start or anywhere]
+        if before and max(before) > best_position:
+            best, best_position = cluster, max(before)
+    return best
+
+
+def _group_key(mention: _Mention) -> str:
+    text = " ".join(mention.words)
+    key = text.lower()
+    if mention.label in {"GPE", "LOC"}:
+        country = gazetteer.country_named(key)
+        return country.name.lower() if country else key
+    if mention.label == "NORP":
+        country = gazetteer.demonym_index().get(key)
+        return country.name.lower() if country else key
+    return re.sub(r"\s+", " ", key)
+
+
+def _acronym_cluster(mention: _Mention, clusters: list[_Cluster]) -> _Cluster | None:
+    if mention.label != "ORG" or len(mention.words) != 1:
+        return None
+    acronym = mention.words[0]
+    if not (acronym.isupper() and 2 <= len(acronym) <= 8):
+        return None
+    for cluster in clusters:
+        if cluster.label == "ORG":
+            initials = "".join(
+                w[0] for w in cluster.full_words if w[:1].isupper() and w.lower() != "the"
+            )
+            if initials == acronym:
+                return cluster
+    return None
+
+
+def _canonical_name(cluster: _Cluster, text: str) -> str:
+    if cluster.label in {"GPE", "LOC"}:
+        country = gazetteer.country_named(" ".join(cluster.mentions[0].words).lower())
+        if country:
+            return country.name
+    if cluster.label == "NORP":
+        country = gazetteer.demonym_index().get(" ".join(cluster.mentions[0].words).lower())
+        if country and country.demonyms:
+            return country.demonyms[0]
+    counts = Counter(" ".join(m.words) for m in cluster.mentions)
+    name = max(counts, key=lambda form: (len(form.split()), counts[form]))
+    if name.isupper() and cluster.label == "PERSON":
+        name = name.title()
+    return name

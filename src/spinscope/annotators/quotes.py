@@ -1,0 +1,649 @@
+"""Direct and indirect quotes, each attributed to a named speaker.
+
+Direct quotes are found by pairing quote marks within paragraphs (a quote runs on into the next
+paragraph only when that paragraph opens with a quote mark, as news style writes it), so an odd
+number of marks can never swallow the rest of an article. Their speakers come from the cue
+right after the closing mark (``"…," he said``) or right before the opening one (``X said: "…"``).
+Indirect speech comes from the dependency parse of the sentences that hold a reporting verb or
+"according to": the verb's clausal complement is the content and its subject the speaker.
+Pronouns ("he"), descriptions ("the expert", "the professor") and bare surnames are resolved to
+the named entity they refer to; a speaker is never reported as "he".
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spinscope import gazetteer
+from spinscope.data import read_json, read_lines
+from spinscope.document import Document, Entity, Quote, Span, Speaker
+from spinscope.nlp import NlpState
+
+_CUE_WINDOW = 14
+"""How many tokens after a closing mark may stand between it and its reporting verb."""
+_MIN_UNCUED_WORDS = 4
+"""A shorter quote with no cue of its own is a scare quote or a title, not speech."""
+_DIRECT_CONTEXT_PARAGRAPHS = 1
+_PRONOUN_LOOKBACK_PARAGRAPHS = 3
+_ACADEMIC_NOUNS = frozenset(
+    {"expert", "analyst", "scholar", "specialist", "observer", "commentator", "researcher"}
+)
+
+
+@functools.cache
+def reporting_verbs() -> frozenset[str]:
+    forms: set[str] = set()
+    for line in read_lines("reporting_verbs.tsv"):
+        _, _, inflections = line.partition("\t")
+        forms.update(inflections.split("|"))
+    return frozenset(forms)
+
+
+@functools.cache
+def _speaker_words() -> dict[str, Any]:
+    data: dict[str, Any] = read_json("speaker_words.json")
+    return data
+
+
+@dataclass(slots=True)
+class _Direct:
+    start: int
+    """First character inside the opening mark."""
+    end: int
+    """The closing mark's position (end exclusive of the content)."""
+    open_mark: int
+    close_mark: int
+    paragraph: int
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: Speaker | None
+    cue: Span | None
+
+
+class QuoteExtractor:
+    """Adds ``doc.quotes``. Needs the entity annotator to have run."""
+
+    name = "quotes"
+
+    def __call__(self, doc: Document) -> Document:
+        state: NlpState | None = doc.nlp
+        if state is None:
+            raise RuntimeError("QuoteExtractor needs EntityRecognizer to run first")
+        resolver = _SpeakerResolver(doc, state)
+        skipped = _skipped_spans(doc)
+        paragraphs = _paragraph_spans(doc)
+        directs = [
+            d
+            for d in find_direct_quotes(doc.text, paragraphs)
+            if not any(a <= d.open_mark < b for a, b in skipped)
+        ]
+        inside = [(d.start, d.end) for d in directs]
+
+        direct_quotes = self._attribute_direct(doc, state, directs, resolver)
+        indirect_quotes = self._indirect(doc, state, inside, skipped, resolver)
+        quotes = [q for q in direct_quotes if q is not None] + indirect_quotes
+        quotes = _partial_quotes_follow_indirect(quotes)
+        quotes.sort(key=lambda q: (q.start, q.end))
+        doc.quotes = [q for q in quotes if q.speaker is not None or q.kind == "direct"]
+        return doc
+
+    # -- direct quotes ---------------------------------------------------------------------
+    def _attribute_direct(
+        self,
+        doc: Document,
+        state: NlpState,
+        directs: list[_Direct],
+        resolver: _SpeakerResolver,
+    ) -> list[Quote | None]:
+        sdoc = state.doc
+        results: list[Quote | None] = []
+        previous: Quote | None = None
+        for direct in directs:
+            attribution = _cue_after(sdoc, direct, resolver) or _cue_before(
+                sdoc, direct, resolver
+            )
+            words = len(doc.text[direct.start : direct.end].split())
+            if attribution is None:
+                if words < _MIN_UNCUED_WORDS:
+                    # Scare quotes ("so-called 'peacekeepers'") or partial quotes, which an
+                    # indirect quote around them may still claim.
+                    results.append(_quote(doc, direct.start, direct.end, "partial", None, None))
+                    continue
+                speaker = None
+                if previous is not None and previous.speaker is not None:
+                    gap = _paragraph_index(doc, direct.open_mark) - _paragraph_index(
+                        doc, previous.end
+                    )
+                    if gap <= _DIRECT_CONTEXT_PARAGRAPHS and _nothing_between(
+                        doc, state, previous.end, direct.open_mark
+                    ):
+                        speaker = previous.speaker
+                attribution = _Attribution(speaker, None)
+            quote = _quote(
+                doc, direct.start, direct.end, "direct", attribution.speaker, attribution.cue
+            )
+            if quote.speaker is not None:
+                resolver.note_speaker(quote)
+            results.append(quote)
+            previous = quote
+        return results
+
+    # -- indirect quotes -------------------------------------------------------------------
+    def _indirect(
+        self,
+        doc: Document,
+        state: NlpState,
+        inside_direct: list[tuple[int, int]],
+        skipped: list[tuple[int, int]],
+        resolver: _SpeakerResolver,
+    ) -> list[Quote]:
+        verbs = reporting_verbs()
+        candidates = []
+        for sentence in state.doc.sents:
+            if any(a <= sentence.start_char < b for a, b in skipped):
+                continue
+            lowered = [t.lower_ for t in sentence]
+            has_cue = any(
+                word in verbs and not _within(t.idx, inside_direct)
+                for word, t in zip(lowered, sentence, strict=True)
+            )
+            if has_cue or "according" in lowered:
+                candidates.append(sentence)
+        quotes: list[Quote] = []
+        for offset, parsed in state.parsed(candidates):
+            for token in parsed:
+                quote = None
+                if token.lower_ in verbs and token.pos_ in {"VERB", "AUX"}:
+                    quote = _reported_speech(doc, offset, token, inside_direct, resolver)
+                elif token.lower_ == "according":
+                    quote = _according_to(doc, offset, token, resolver)
+                if quote is not None:
+                    quotes.append(quote)
+        return quotes
+
+
+def find_direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Direct]:
+    """Pair quote marks paragraph by paragraph; unpaired marks are dropped, never extended.
+
+    A quote stays open past a paragraph's end only when the next paragraph opens with a quote
+    mark, the news convention for a quote running over several paragraphs.
+    """
+    marks = _speaker_words()["quote_marks"]
+    openers: set[str] = set(marks["open"])
+    closers: set[str] = set(marks["close"])
+    pairs: dict[str, str] = marks["pairs"]
+    found: list[_Direct] = []
+    open_at: tuple[int, str] | None = None
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        begin = p_start
+        if open_at is not None:
+            begin = p_start + 1  # skip the continuation's opening mark
+        for i in range(begin, p_end):
+            char = text[i]
+            if char != '"' and char not in openers and char not in closers:
+                continue
+            if char in "‘’" and not _single_quote_mark(text, i, p_start, p_end):
+                continue
+            if open_at is None:
+                if char in openers or (char == '"' and _opens(text, i, p_start)):
+                    open_at = (i, char)
+                continue
+            opener = open_at[1]
+            if opener == '"':
+                if char == '"' and _closes(text, i, p_end):
+                    closes = True
+                elif char == '"' or char in openers:
+                    open_at = (i, char)  # the earlier mark was stray: restart here
+                    continue
+                else:
+                    continue
+            else:
+                closes = char == pairs.get(opener)
+                if not closes:
+                    if char == opener or char == '"' and _opens(text, i, p_start):
+                        open_at = (i, char)
+                    continue
+            if closes:
+                if i > open_at[0] + 1:
+                    found.append(_Direct(open_at[0] + 1, i, open_at[0], i, number))
+                open_at = None
+        if open_at is not None:
+            following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
+            mark = text[following : following + 1] if following is not None else ""
+            if not (mark in openers or mark == '"'):
+                open_at = None  # an unmatched mark: no quote, rather than swallow the article
+    return found
+
+
+def _single_quote_mark(text: str, i: int, p_start: int, p_end: int) -> bool:
+    """‘ and ’ are quote marks only at word edges; inside a word ’ is an apostrophe."""
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    if text[i] == "‘":
+        return not before.isalnum() and (after.isalnum() or after in "“\"")
+    return not after.isalnum() and not (before == "s" and after == " " and False)
+
+
+def _opens(text: str, i: int, p_start: int) -> bool:
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:,") and not after.isspace()
+
+
+def _closes(text: str, i: int, p_end: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in spans)
+
+
+def _quote(
+    doc: Document, start: int, end: int, kind: str, speaker: Speaker | None, cue: Span | None
+) -> Quote:
+    # Trim whitespace so the span is exactly the quoted words.
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    span = doc.span(start, end)
+    return Quote(
+        span.start, span.end, span.source_start, span.source_end, span.text, kind, speaker, cue
+    )
+
+
+def _sentence_tokens(sdoc: Any, char: int) -> Any:
+    token = _token_at(sdoc, char)
+    return token.sent if token is not None else None
+
+
+def _token_at(sdoc: Any, char: int) -> Any:
+    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _cue_after(sdoc: Any, direct: _Direct, resolver: _SpeakerResolver) -> _Attribution | None:
+    """``"…," he said.`` / ``"…," said X.`` / ``"…," X told AZERTAC.``"""
+    mark = _token_at(sdoc, direct.close_mark)
+    if mark is None:
+        return None
+    sentence = mark.sent
+    tokens = [t for t in sdoc[mark.i + 1 : sentence.end] if not t.is_space]
+    while tokens and tokens[0].is_punct and tokens[0].text not in {"—", "–", "--"}:
+        tokens = tokens[1:]
+    if tokens and tokens[0].text in {"—", "–", "--"}:
+        tokens = tokens[1:]
+    if not tokens or tokens[0].text in {'"', "“", "«"}:
+        return None
+    verbs = reporting_verbs()
+    for k, token in enumerate(tokens[:_CUE_WINDOW]):
+        if token.text in {'"', "“", "”", "«", "»"} or (token.is_punct and token.text != ","):
+            break
+        if token.lower_ not in verbs:
+            continue
+        if k > 0:
+            phrase = [t for t in tokens[:k] if t.lower_ not in {"has", "had", "have", "was", "is"}]
+        else:
+            phrase = []
+            for t in tokens[1:]:
+                if t.is_punct or t.lower_ in {"in", "on", "at", "during", "after", "to", "when"}:
+                    break
+                phrase.append(t)
+        if not phrase or any(t.text == "," for t in phrase[:1]):
+            return None
+        speaker = resolver.resolve(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+        cue = resolver.doc.span(token.idx, token.idx + len(token.text))
+        return _Attribution(speaker, cue) if speaker is not None else None
+    return None
+
+
+def _cue_before(sdoc: Any, direct: _Direct, resolver: _SpeakerResolver) -> _Attribution | None:
+    """``X said: "…"`` / ``He noted, "…"`` / ``According to X, "…"``."""
+    mark = _token_at(sdoc, direct.open_mark)
+    if mark is None:
+        return None
+    lead = [t for t in sdoc[mark.sent.start : mark.i] if not t.is_space]
+    if not lead or lead[-1].text not in {":", ","}:
+        return None
+    lead = lead[:-1]
+    verbs = reporting_verbs()
+    for k in range(len(lead) - 1, -1, -1):
+        token = lead[k]
+        if token.lower_ == "to" and k > 0 and lead[k - 1].lower_ == "according":
+            phrase = lead[k + 1 :]
+            cue = resolver.doc.span(lead[k - 1].idx, token.idx + len(token.text))
+            break
+        if token.lower_ in verbs:
+            start = k
+            while start > 0 and lead[start - 1].text not in {",", ";", ":"}:
+                start -= 1
+            phrase = [
+                t for t in lead[start:k] if t.lower_ not in {"has", "had", "have", "also", "then"}
+            ]
+            cue = resolver.doc.span(token.idx, token.idx + len(token.text))
+            break
+    else:
+        return None
+    if not phrase:
+        return None
+    speaker = resolver.resolve(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    return _Attribution(speaker, cue) if speaker is not None else None
+
+
+def _reported_speech(
+    doc: Document,
+    offset: int,
+    verb: Any,
+    inside_direct: list[tuple[int, int]],
+    resolver: _SpeakerResolver,
+) -> Quote | None:
+    if _within(offset + verb.idx, inside_direct):
+        return None
+    content_tokens: list[Any] = []
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if complements:
+        for complement in complements:
+            content_tokens.extend(complement.subtree)
+    elif verb.dep_ in {"parataxis", "advcl"} and verb.head is not verb:
+        # "As X noted, <clause>" and "<clause>, X said" parsed with the verb hanging off it.
+        if verb.dep_ == "advcl" and not any(c.lower_ == "as" for c in verb.children):
+            return None
+        excluded = {t.i for t in verb.subtree}
+        content_tokens = [t for t in verb.head.subtree if t.i not in excluded]
+    if not content_tokens:
+        return None
+    content_tokens = [t for t in content_tokens if not t.is_space]
+    content_tokens.sort(key=lambda t: t.i)
+    while content_tokens and (
+        content_tokens[0].is_punct or content_tokens[0].lower_ in {"that", "whether"}
+    ):
+        content_tokens = content_tokens[1:]
+    while content_tokens and content_tokens[-1].is_punct and content_tokens[-1].text not in "”\"»":
+        content_tokens = content_tokens[:-1]
+    if len(content_tokens) < 3:
+        return None
+    start = offset + content_tokens[0].idx
+    end = offset + content_tokens[-1].idx + len(content_tokens[-1].text)
+    if any(a <= start and end <= b + 1 for a, b in inside_direct):
+        return None  # the complement is a direct quote, attributed as such
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    phrase = _head_phrase(subject)
+    speaker = resolver.resolve(offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text))
+    if speaker is None:
+        return None
+    cue_end = verb
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            cue_end = child  # "pointed out"
+    cue = doc.span(offset + verb.idx, offset + cue_end.idx + len(cue_end.text))
+    quote = _quote(doc, start, end, "indirect", speaker, cue)
+    resolver.note_speaker(quote)
+    return quote
+
+
+def _according_to(
+    doc: Document, offset: int, according: Any, resolver: _SpeakerResolver
+) -> Quote | None:
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(according.doc):
+        nxt = according.doc[according.i + 1]
+        to = nxt if nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source_tokens = list(objects[0].subtree)
+    excluded = {t.i for t in according.subtree} | {t.i for t in source_tokens} | {to.i}
+    head = according.head if according.head is not according else according
+    content_tokens = [
+        t for t in head.subtree if t.i not in excluded and not t.is_space
+    ]
+    while content_tokens and content_tokens[0].is_punct:
+        content_tokens = content_tokens[1:]
+    while content_tokens and content_tokens[-1].is_punct:
+        content_tokens = content_tokens[:-1]
+    if len(content_tokens) < 3:
+        return None
+    phrase = _head_phrase(objects[0])
+    speaker = resolver.resolve(offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text))
+    if speaker is None:
+        return None
+    start = offset + content_tokens[0].idx
+    end = offset + content_tokens[-1].idx + len(content_tokens[-1].text)
+    cue = doc.span(offset + according.idx, offset + to.idx + len(to.text))
+    quote = _quote(doc, start, end, "indirect", speaker, cue)
+    resolver.note_speaker(quote)
+    return quote
+
+
+def _subject(verb: Any) -> Any:
+    node = verb
+    for _ in range(3):
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if node.dep_ in {"advcl", "conj", "xcomp", "parataxis"} and node.head is not node:
+            node = node.head
+        else:
+            break
+    # Inverted attribution: "…, said Professor X."
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"} and child.pos_ == "PROPN" and child.i > verb.i:
+            return child
+    return None
+
+
+def _head_phrase(head: Any) -> list[Any]:
+    """The noun phrase around ``head`` without relative clauses and appositions."""
+    dropped = {"relcl", "appos", "acl", "punct", "prep", "advcl", "cc", "conj"}
+    keep = [head]
+    stack = list(head.children)
+    while stack:
+        child = stack.pop()
+        if child.dep_ in dropped:
+            continue
+        keep.append(child)
+        stack.extend(child.children)
+    keep.sort(key=lambda t: t.i)
+    # Keep the contiguous run containing the head.
+    start = end = keep.index(head)
+    while start > 0 and keep[start - 1].i == keep[start].i - 1:
+        start -= 1
+    while end + 1 < len(keep) and keep[end + 1].i == keep[end].i + 1:
+        end += 1
+    return keep[start : end + 1]
+
+
+def _partial_quotes_follow_indirect(quotes: list[Quote]) -> list[Quote]:
+    """A short quoted fragment inside reported speech belongs to that speech's speaker."""
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    kept: list[Quote] = []
+    for quote in quotes:
+        if quote.kind != "partial":
+            kept.append(quote)
+            continue
+        host = next((q for q in indirect if q.start <= quote.start and quote.end <= q.end), None)
+        if host is not None:
+            quote.kind = "direct"
+            quote.speaker = host.speaker
+            quote.cue = host.cue
+            kept.append(quote)
+    return kept
+
+
+def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
+    spans = doc.hints.get("metadata_spans") or {}
+    return [tuple(v) for k, v in spans.items() if k in {"title", "byline", "dateline_line", "date_line", "author_box"} and v]  # type: ignore[misc]
+
+
+def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    if doc.paragraphs:
+        return [(p.start, p.end) for p in doc.paragraphs]
+    spans = []
+    position = 0
+    for part in doc.text.split("\n\n"):
+        spans.append((position, position + len(part)))
+        position += len(part) + 2
+    return spans
+
+
+def _paragraph_index(doc: Document, char: int) -> int:
+    starts = [start for start, _ in _paragraph_spans(doc)]
+    return bisect.bisect_right(starts, char) - 1
+
+
+def _nothing_between(doc: Document, state: NlpState, start: int, end: int) -> bool:
+    """True when no other named person appears between two quotes."""
+    for m_start, _, entity_id in state.mentions:
+        if start <= m_start < end:
+            return False
+    return True
+
+
+class _SpeakerResolver:
+    """Resolves the words that name a speaker to an entity, remembering who spoke last."""
+
+    def __init__(self, doc: Document, state: NlpState) -> None:
+        self.doc = doc
+        self.state = state
+        self.entities: dict[str, Entity] = {e.id: e for e in doc.entities}
+        self.mention_starts = [m[0] for m in state.mentions]
+        self.speakers: list[tuple[int, str]] = []
+        """(position, entity id) of attributed quotes so far."""
+        self.gender: dict[str, str] = {}
+        self._direct_spans: list[tuple[int, int]] = []
+        for entity in doc.entities:
+            for mention in entity.mentions:
+                before = doc.text[max(0, mention.start - 5) : mention.start].lower()
+                if "mr." in before or "mr " in before:
+                    self.gender[entity.id] = "m"
+                elif any(h in before for h in ("ms.", "mrs.", "ms ", "mrs ")):
+                    self.gender[entity.id] = "f"
+
+    def note_speaker(self, quote: Quote) -> None:
+        if quote.speaker is not None and quote.speaker.entity_id is not None:
+            self.speakers.append((quote.start, quote.speaker.entity_id))
+
+    def resolve(self, start: int, end: int) -> Speaker | None:
+        mention = self.doc.span(start, end)
+        named = self._named_in(start, end)
+        if named is not None:
+            entity, mention_start = named
+            return self._speaker(entity, mention, mention_start)
+        words = mention.text.lower().split()
+        if not words:
+            return None
+        head = words[-1]
+        pronouns: dict[str, str] = _speaker_words()["pronouns"]
+        if len(words) == 1 and head in pronouns:
+            gender = pronouns[head]
+            if gender in {"m", "f"}:
+                entity = self._antecedent(start, gender)
+                if entity is None:
+                    return None
+                self.gender.setdefault(entity.id, gender)
+                return self._speaker(entity, mention, None)
+            return None
+        titles = gazetteer.person_titles()
+        if words[0] in {"the", "this", "that"} and (head in titles or head.rstrip("s") in titles):
+            entity = self._described(start, head)
+            if entity is not None:
+                return self._speaker(entity, mention, None)
+        if head in titles or mention.text.lower() in _speaker_words()["group_speakers"] or any(
+            w in _speaker_words()["group_speakers"] for w in (head, " ".join(words[-2:]))
+        ):
+            return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
+        return None
+
+    def _speaker(self, entity: Entity, mention: Span, mention_start: int | None) -> Speaker:
+        role = self.state.roles.get(mention_start) if mention_start is not None else None
+        if role is None and entity.roles:
+            role = entity.roles[0]
+        return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention)
+
+    def _named_in(self, start: int, end: int) -> tuple[Entity, int] | None:
+        found: list[tuple[int, Entity]] = []
+        lo = bisect.bisect_left(self.mention_starts, start)
+        for m_start, m_end, entity_id in self.state.mentions[lo:]:
+            if m_start >= end:
+                break
+            if m_end <= end:
+                found.append((m_start, self.entities[entity_id]))
+        rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
+        if not found:
+            return None
+        m_start, entity = min(found, key=lambda f: (rank.get(f[1].type, 9), f[0]))
+        return entity, m_start
+
+    def _persons_before(self, position: int) -> Iterable[tuple[int, Entity]]:
+        hi = bisect.bisect_left(self.mention_starts, position)
+        for m_start, _, entity_id in reversed(self.state.mentions[:hi]):
+            entity = self.entities[entity_id]
+            if entity.type == "PERSON":
+                yield m_start, entity
+
+    def _compatible(self, entity: Entity, gender: str) -> bool:
+        known = self.gender.get(entity.id)
+        return known is None or known == gender
+
+    def _antecedent(self, position: int, gender: str) -> Entity | None:
+        paragraph = _paragraph_index(self.doc, position)
+        quoted = [(q.start, q.end) for q in self.doc.quotes]
+        # 1. A person named earlier in the same paragraph, outside quotation.
+        for m_start, entity in self._persons_before(position):
+            if _paragraph_index(self.doc, m_start) != paragraph:
+                break
+            if not _within(m_start, quoted) and self._compatible(entity, gender):
+                return entity
+        # 2. The last speaker, within a few paragraphs.
+        for s_start, entity_id in reversed(self.speakers):
+            if s_start >= position:
+                continue
+            if paragraph - _paragraph_index(self.doc, s_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
+                break
+            entity = self.entities[entity_id]
+            if entity.type == "PERSON" and self._compatible(entity, gender):
+                return entity
+        # 3. The last person named at all, within a few paragraphs.
+        for m_start, entity in self._persons_before(position):
+            if paragraph - _paragraph_index(self.doc, m_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
+                break
+            if self._compatible(entity, gender):
+                return entity
+        return None
+
+    def _described(self, position: int, noun: str) -> Entity | None:
+        """"the professor" → the last person whose stated role says professor."""
+        noun = noun.rstrip("s") if noun not in gazetteer.person_titles() else noun
+        candidates: list[Entity] = []
+        seen: set[str] = set()
+        for _, entity in self._persons_before(position):
+            if entity.id not in seen:
+                seen.add(entity.id)
+                candidates.append(entity)
+        for entity in candidates:
+            if any(noun in role.lower() for role in entity.roles):
+                return entity
+        if noun in _ACADEMIC_NOUNS:
+            for entity in candidates:
+                if any(
+                    gazetteer.person_titles().get(w.lower()) == "academic"
+                    for role in entity.roles
+                    for w in role.split()
+                ):
+                    return entity
+        for s_start, entity_id in reversed(self.speakers):
+            if s_start < position and self.entities[entity_id].type == "PERSON":
+                return self.entities[entity_id]
+        return candidates[0] if candidates else None

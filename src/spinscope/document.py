@@ -1,0 +1,227 @@
+"""The one document model every stage reads and writes.
+
+A reader turns an input into a :class:`SourceDocument`: the decoded original input
+(``source_text``) and the text it extracted from it, with an :class:`OffsetMap` from that text
+back into ``source_text``. Cleaning produces the clean ``text`` of a :class:`Document` and a map
+composed all the way back to ``source_text``. Annotators add spans (entities, quotes, ...) made
+by :meth:`Document.span`, which records both clean and source offsets at creation, so no span is
+ever found again by searching for its string.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class OffsetMap:
+    """Maps each character of a derived text to a character of its source text.
+
+    ``positions[i]`` is the source index of derived character ``i``; one sentinel entry at the
+    end holds the source length. The map is non-decreasing. Characters the derivation inserted
+    (a space that rejoins two lines) map to the source index of the next original character.
+    """
+
+    __slots__ = ("positions",)
+
+    def __init__(self, positions: array[int]) -> None:
+        self.positions = positions
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(array("l", range(length + 1)))
+
+    def __len__(self) -> int:
+        """Length of the derived text."""
+        return len(self.positions) - 1
+
+    @property
+    def source_length(self) -> int:
+        return self.positions[-1]
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets ``[s, e)`` of the derived span ``[start, end)`` (end exclusive)."""
+        if not 0 <= start <= end <= len(self):
+            raise ValueError(f"span [{start}, {end}) outside text of length {len(self)}")
+        if start == end:
+            point = self.positions[start]
+            return point, point
+        return self.positions[start], self.positions[end - 1] + 1
+
+    def then(self, inner: OffsetMap) -> OffsetMap:
+        """Compose: ``self`` maps C -> B and ``inner`` maps B -> A; the result maps C -> A."""
+        inner_positions = inner.positions
+        return OffsetMap(array("l", (inner_positions[p] for p in self.positions)))
+
+
+class TextBuilder:
+    """Builds a derived text piece by piece while recording its :class:`OffsetMap`."""
+
+    def __init__(self, source_length: int) -> None:
+        self._parts: list[str] = []
+        self._positions = array("l")
+        self._source_length = source_length
+
+    def copy(self, text: str, source_start: int) -> None:
+        """Append ``text``, which stands at ``source_start`` in the source character for character."""
+        self._parts.append(text)
+        self._positions.extend(range(source_start, source_start + len(text)))
+
+    def insert(self, text: str, source_position: int) -> None:
+        """Append ``text`` that has no counterpart in the source, anchored at ``source_position``."""
+        self._parts.append(text)
+        self._positions.extend([source_position] * len(text))
+
+    def map_to(self, text: str, source_start: int, source_end: int) -> None:
+        """Append ``text`` that replaces the source span ``[source_start, source_end)``.
+
+        Used for entities such as ``&amp;`` -> ``&``: the characters map proportionally into the span.
+        """
+        self._parts.append(text)
+        width = max(source_end - source_start, 1)
+        count = max(len(text), 1)
+        self._positions.extend(source_start + (i * width) // count for i in range(len(text)))
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def last_char(self) -> str:
+        for part in reversed(self._parts):
+            if part:
+                return part[-1]
+        return ""
+
+    def build(self) -> tuple[str, OffsetMap]:
+        positions = array("l", self._positions)
+        positions.append(self._source_length)
+        # Inserted characters anchored past later copies would break monotonicity; clamp.
+        for i in range(len(positions) - 2, -1, -1):
+            if positions[i] > positions[i + 1]:
+                positions[i] = positions[i + 1]
+        return "".join(self._parts), OffsetMap(positions)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the clean text, with its offsets into the original input too."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    text: str
+
+
+@dataclass(slots=True)
+class SourceDocument:
+    """What a reader returns: the decoded input and the text it extracted from it."""
+
+    source: str
+    """File path, ``<stdin>`` or ``<text>``."""
+    format: str
+    """``text``, ``html`` or ``pdf``."""
+    source_text: str
+    """The decoded original input: the file's text, the HTML markup, the PDF's text layer."""
+    text: str
+    """The extracted text, before cleaning."""
+    offsets: OffsetMap
+    """Maps ``text`` to ``source_text``."""
+    encoding: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)
+    """Metadata the format itself gives (HTML meta tags, PDF info): title, authors, date, ..."""
+
+
+@dataclass(slots=True)
+class Dateline:
+    place: str
+    date: str | None
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: str | None = None
+    dateline: Dateline | None = None
+    language: str | None = None
+    author_roles: dict[str, str] = field(default_factory=dict)
+    """Stated role per author, from bylines such as "By X, Executive Director, Y Center"."""
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    """Titles and roles the text gives this entity ("President", "a professor at X")."""
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    entity_id: str | None
+    role: str | None
+    mention: Span | None = None
+    """The words that name the speaker at this quote ("he", "the expert", "John Smith")."""
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    text: str
+    kind: str
+    """``direct`` or ``indirect``."""
+    speaker: Speaker | None
+    cue: Span | None
+
+
+@dataclass(slots=True)
+class Document:
+    """An article under analysis: clean text, offset map and the annotations on it."""
+
+    source: str
+    format: str
+    source_text: str
+    text: str
+    offsets: OffsetMap
+    encoding: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)
+    paragraphs: list[Span] = field(default_factory=list)
+    metadata: Metadata = field(default_factory=Metadata)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    removed: list[Span] = field(default_factory=list)
+    """Debris the cleaner dropped (headers, page numbers, mastheads), as spans of ``source_text``
+    (``start``/``end`` are -1 because they are not in ``text``)."""
+    nlp: Any = None
+    """The spaCy ``Doc`` over ``text`` while annotators run; never serialised."""
+
+    def span(self, start: int, end: int) -> Span:
+        """The span ``[start, end)`` of the clean text, with its source offsets."""
+        source_start, source_end = self.offsets.to_source(start, end)
+        return Span(start, end, source_start, source_end, self.text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "format": self.format,
+            "text": self.text,
+            "metadata": asdict(self.metadata),
+            "entities": [asdict(entity) for entity in self.entities],
+            "quotes": [asdict(quote) for quote in self.quotes],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+Analysis = Document
+"""What :func:`spinscope.analyze` returns: the analysed :class:`Document`."""

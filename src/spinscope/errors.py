@@ -1,0 +1,46 @@
+"""Errors a user can meet, each with a stable code (as in spaCy's ``errors.py``).
+
+A user-facing error renders as one line: ``FILE: reason [code]``. Tracebacks are for bugs.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    """Stable codes, so a user can search for an error."""
+
+    NOT_FOUND = "E001"
+    EMPTY = "E002"
+    TOO_LARGE = "E003"
+    BINARY = "E004"
+    UNDECODABLE = "E005"
+    PDF_ENCRYPTED = "E006"
+    PDF_NO_TEXT = "E007"
+    PDF_BROKEN = "E008"
+    HTML_NO_TEXT = "E009"
+    UNSUPPORTED = "E010"
+    NOT_A_FILE = "E011"
+    MODEL_MISSING = "E020"
+
+
+class SpinscopeError(Exception):
+    """Base class of the errors spinscope reports to users."""
+
+
+class InputError(SpinscopeError):
+    """An input that cannot be read or analysed: names the input and the reason."""
+
+    def __init__(self, source: str, reason: str, code: ErrorCode) -> None:
+        super().__init__(f"{source}: {reason} [{code.value}]")
+        self.source = source
+        self.reason = reason
+        self.code = code
+
+
+class ModelMissingError(SpinscopeError):
+    """A required model package is not installed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"{message} [{ErrorCode.MODEL_MISSING.value}]")

