@@ -11,9 +11,13 @@ Usage::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from spinscope.document import Analysis, Document, Entity, Metadata, Quote, Span, Speaker
 from spinscope.errors import InputError, SpinscopeError
-from spinscope.pipeline import Analyzer, analyze, analyze_many
+
+if TYPE_CHECKING:
+    from spinscope.pipeline import Analyzer, analyze, analyze_many
 
 __version__ = "0.1.0"
 
@@ -31,3 +35,12 @@ __all__ = [
     "analyze",
     "analyze_many",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The pipeline pulls in spaCy, trafilatura and pypdf: import it only when first used.
+    if name in {"Analyzer", "analyze", "analyze_many"}:
+        from spinscope import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'spinscope' has no attribute {name!r}")

@@ -91,16 +91,17 @@ def _analyze(args: argparse.Namespace) -> int:
         task = progress.add_task("analyse", total=len(paths)) if progress else None
         records = []
         console = Console(file=out, force_terminal=out.isatty() if args.output is None else False)
-        outcomes = analyze_many(
-            paths, max_bytes=int(args.max_size * 1024 * 1024), jobs=args.jobs
-        )
+        outcomes = analyze_many(paths, max_bytes=int(args.max_size * 1024 * 1024), jobs=args.jobs)
         for outcome in outcomes:
             if progress is not None and task is not None:
                 progress.advance(task)
             if outcome.error is not None:
                 failed += 1
                 (progress.console if progress else err).print(
-                    f"spinscope: error: {outcome.error}", markup=False, highlight=False, soft_wrap=True
+                    f"spinscope: error: {outcome.error}",
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
                 )
                 record = error_record(outcome.error)
             else:
@@ -117,9 +118,9 @@ def _analyze(args: argparse.Namespace) -> int:
         if args.format == "json" and (records and not (single and failed)):
             write_records(records, out, "json", single)
     if failed:
-        print(
-            f"spinscope: {failed} of {len(paths)} input(s) failed", file=sys.stderr
-        ) if len(paths) > 1 else None
+        print(f"spinscope: {failed} of {len(paths)} input(s) failed", file=sys.stderr) if len(
+            paths
+        ) > 1 else None
         return EXIT_FAILED
     return EXIT_OK
 

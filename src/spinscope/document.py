@@ -65,19 +65,19 @@ class TextBuilder:
         self._source_length = source_length
 
     def copy(self, text: str, source_start: int) -> None:
-        """Append ``text``, which stands at ``source_start`` in the source character for character."""
+        """Append ``text``, found at ``source_start`` in the source character for character."""
         self._parts.append(text)
         self._positions.extend(range(source_start, source_start + len(text)))
 
     def insert(self, text: str, source_position: int) -> None:
-        """Append ``text`` that has no counterpart in the source, anchored at ``source_position``."""
+        """Append ``text`` with no counterpart in the source, anchored at ``source_position``."""
         self._parts.append(text)
         self._positions.extend([source_position] * len(text))
 
     def map_to(self, text: str, source_start: int, source_end: int) -> None:
         """Append ``text`` that replaces the source span ``[source_start, source_end)``.
 
-        Used for entities such as ``&amp;`` -> ``&``: the characters map proportionally into the span.
+        Used for references such as ``&amp;`` -> ``&``: characters map proportionally into it.
         """
         self._parts.append(text)
         width = max(source_end - source_start, 1)

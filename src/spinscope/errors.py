@@ -5,10 +5,10 @@ A user-facing error renders as one line: ``FILE: reason [code]``. Tracebacks are
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class ErrorCode(str, Enum):
+class ErrorCode(StrEnum):
     """Stable codes, so a user can search for an error."""
 
     NOT_FOUND = "E001"

@@ -120,4 +120,14 @@ def mark_sentence_starts(doc: Any) -> None:
 
 def _ends_sentence_abbrev(token: Any) -> bool:
     # "U.S." or "Inc." at the end of a sentence; honorifics like "Mr." never end one.
-    return token.text.lower() in {"u.s.", "u.k.", "inc.", "ltd.", "co.", "corp.", "etc.", "jr.", "sr."}
+    return token.text.lower() in {
+        "u.s.",
+        "u.k.",
+        "inc.",
+        "ltd.",
+        "co.",
+        "corp.",
+        "etc.",
+        "jr.",
+        "sr.",
+    }

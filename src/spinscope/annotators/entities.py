@@ -24,10 +24,36 @@ ENTITY_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ROLE_MODIFIERS = frozenset(
     {
-        "former", "deputy", "acting", "senior", "chief", "top", "leading", "well-known",
-        "renowned", "prominent", "veteran", "political", "independent", "military", "foreign",
-        "associate", "assistant", "executive", "vice", "first", "general", "prime", "state",
-        "defence", "defense", "interior", "finance", "economy", "justice", "health",
+        "former",
+        "deputy",
+        "acting",
+        "senior",
+        "chief",
+        "top",
+        "leading",
+        "well-known",
+        "renowned",
+        "prominent",
+        "veteran",
+        "political",
+        "independent",
+        "military",
+        "foreign",
+        "associate",
+        "assistant",
+        "executive",
+        "vice",
+        "first",
+        "general",
+        "prime",
+        "state",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "economy",
+        "justice",
+        "health",
     }
 )
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
@@ -52,6 +78,8 @@ class _Mention:
     label: str
     words: tuple[str, ...]
     """The name's words: titles, leading "the" and a possessive removed."""
+    surface: str = ""
+    """The name as written (the text from its first to its last word)."""
     role: str | None = None
 
 
@@ -76,6 +104,7 @@ class EntityRecognizer:
             doc.nlp = annotate_entities(doc.text)
         sdoc = doc.nlp.doc
         mentions = _repair_labels(_raw_mentions(sdoc))
+        mentions = _add_untagged_surnames(sdoc, mentions)
         for mention in mentions:
             if mention.label == "PERSON":
                 mention.role = _stated_role(sdoc, mention, mentions)
@@ -159,7 +188,8 @@ def _raw_mentions(sdoc: Any) -> list[_Mention]:
 
 def _make_mention(tokens: list[Any], label: str) -> _Mention:
     words = tuple(t.text for t in tokens)
-    return _Mention(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), label, words)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return _Mention(start, end, label, words, tokens[0].doc.text[start:end])
 
 
 def _titled_names(sdoc: Any, covered: set[int]) -> list[_Mention]:
@@ -171,11 +201,14 @@ def _titled_names(sdoc: Any, covered: set[int]) -> list[_Mention]:
             continue
         if _title_kind(token.text) not in {"honorific", "political", "military", "academic"}:
             continue
-        name = []
-        for nxt in tokens[i + 1 : i + 4]:
+        name: list[Any] = []
+        for k, nxt in enumerate(tokens[i + 1 : i + 4], start=i + 1):
             if nxt.i in covered or not nxt.text[:1].isupper() or not nxt.is_alpha:
                 break
-            if _title_kind(nxt.text):
+            if _title_kind(nxt.text) or any(
+                _title_kind(" ".join(t.text for t in tokens[j : k + 1])) for j in range(i, k)
+            ):  # "Deputy Prime Minister": "Prime" continues the title, it is no name
+                name = []
                 break
             name.append(nxt)
         if name and not _is_place(" ".join(t.text for t in name)):
@@ -207,9 +240,7 @@ def _repair_labels(mentions: list[_Mention]) -> list[_Mention]:
             and len(mention.words[0]) >= 3
         ):
             mention.label = "ORG"  # an agency or acronym ("AZERTAC"), not a person
-    surnames = {
-        m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) >= 2
-    }
+    surnames = {m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
     for mention in mentions:
         if (
             mention.label in {"NORP", "ORG", "GPE"}
@@ -220,6 +251,22 @@ def _repair_labels(mentions: list[_Mention]) -> list[_Mention]:
         ):
             mention.label = "PERSON"  # a foreign surname the model took for a nationality
     return mentions
+
+
+def _add_untagged_surnames(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """A surname of a person named in full, where the model tagged nothing ("Bellini, who...")."""
+    surnames = {m.words[-1]: m for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
+    if not surnames:
+        return mentions
+    covered = [(m.start, m.end) for m in mentions]
+    found = [
+        _make_mention([token], "PERSON")
+        for token in sdoc
+        if token.text in surnames
+        and len(token.text) >= 3
+        and not any(start <= token.idx < end for start, end in covered)
+    ]
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
 
 def _stated_role(sdoc: Any, mention: _Mention, mentions: list[_Mention]) -> str | None:
@@ -247,11 +294,7 @@ def _role_before(sdoc: Any, start: int) -> str | None:
         lower = token.lower_
         if kind and kind != "honorific":
             has_title = True
-        elif kind == "honorific" or lower in {"his", "her", "excellency"}:
-            pass
-        elif lower in ROLE_MODIFIERS or lower in gazetteer.demonym_index():
-            pass
-        elif token.ent_type_ in {"ORG", "NORP", "GPE"} and token.text[:1].isupper() and has_title:
+        elif _role_filler(token, has_title):
             pass
         else:
             break
@@ -264,22 +307,33 @@ def _role_before(sdoc: Any, start: int) -> str | None:
     return " ".join(t.text for t in tokens) or None
 
 
+def _role_filler(token: Any, has_title: bool) -> bool:
+    """Words that may stand in a title before a name: "His Excellency", "former", "Kazakh"."""
+    lower = token.lower_
+    if _title_kind(token.text) == "honorific" or lower in {"his", "her", "excellency"}:
+        return True
+    if lower in ROLE_MODIFIERS or lower in gazetteer.demonym_index():
+        return True
+    return has_title and token.ent_type_ in {"ORG", "NORP", "GPE"} and token.text[:1].isupper()
+
+
 def _affiliation_after(sdoc: Any, end: int) -> str | None:
     if end + 1 >= len(sdoc) or sdoc[end].lower_ not in AFFILIATION_PREPOSITIONS:
         return None
     j = end + 1
-    if sdoc[j].lower_ == "the":
+    if sdoc[j].lower_ == "the" and sdoc[j].ent_iob_ != "B":
         j += 1
     if j < len(sdoc) and sdoc[j].ent_type_ == "ORG" and sdoc[j].ent_iob_ == "B":
         k = j
         while k + 1 < len(sdoc) and sdoc[k + 1].ent_iob_ == "I":
             k += 1
-        return sdoc[j : k + 1].text
+        org = sdoc[j : k + 1]
+        return (org[1:] if org[0].lower_ == "the" else org).text
     return None
 
 
 def _appositive_after(sdoc: Any, end: int) -> str | None:
-    """", a senior analyst at the Warsaw Institute for Eastern Studies," after a name."""
+    """ ", a senior analyst at the Warsaw Institute for Eastern Studies," after a name."""
     if end >= len(sdoc) or sdoc[end].text != ",":
         return None
     j = end + 1
@@ -393,7 +447,7 @@ def _canonical_name(cluster: _Cluster, text: str) -> str:
         country = gazetteer.demonym_index().get(" ".join(cluster.mentions[0].words).lower())
         if country and country.demonyms:
             return country.demonyms[0]
-    counts = Counter(" ".join(m.words) for m in cluster.mentions)
+    counts = Counter(m.surface for m in cluster.mentions)
     name = max(counts, key=lambda form: (len(form.split()), counts[form]))
     if name.isupper() and cluster.label == "PERSON":
         name = name.title()

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spinscope import gazetteer
+from spinscope.annotators.metadata import SPANS_HINT
 from spinscope.data import read_json, read_lines
 from spinscope.document import Document, Entity, Quote, Span, Speaker
 from spinscope.nlp import NlpState
@@ -84,6 +85,7 @@ class QuoteExtractor:
             if not any(a <= d.open_mark < b for a, b in skipped)
         ]
         inside = [(d.start, d.end) for d in directs]
+        resolver.quoted = inside
 
         direct_quotes = self._attribute_direct(doc, state, directs, resolver)
         indirect_quotes = self._indirect(doc, state, inside, skipped, resolver)
@@ -105,9 +107,7 @@ class QuoteExtractor:
         results: list[Quote | None] = []
         previous: Quote | None = None
         for direct in directs:
-            attribution = _cue_after(sdoc, direct, resolver) or _cue_before(
-                sdoc, direct, resolver
-            )
+            attribution = _cue_after(sdoc, direct, resolver) or _cue_before(sdoc, direct, resolver)
             words = len(doc.text[direct.start : direct.end].split())
             if attribution is None:
                 if words < _MIN_UNCUED_WORDS:
@@ -120,8 +120,8 @@ class QuoteExtractor:
                     gap = _paragraph_index(doc, direct.open_mark) - _paragraph_index(
                         doc, previous.end
                     )
-                    if gap <= _DIRECT_CONTEXT_PARAGRAPHS and _nothing_between(
-                        doc, state, previous.end, direct.open_mark
+                    if gap <= _DIRECT_CONTEXT_PARAGRAPHS and _nobody_else_between(
+                        state, previous.end, direct.open_mark, previous.speaker.entity_id
                     ):
                         speaker = previous.speaker
                 attribution = _Attribution(speaker, None)
@@ -206,7 +206,7 @@ def find_direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Di
             else:
                 closes = char == pairs.get(opener)
                 if not closes:
-                    if char == opener or char == '"' and _opens(text, i, p_start):
+                    if char == opener or (char == '"' and _opens(text, i, p_start)):
                         open_at = (i, char)
                     continue
             if closes:
@@ -216,9 +216,18 @@ def find_direct_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[_Di
         if open_at is not None:
             following = paragraphs[number + 1][0] if number + 1 < len(paragraphs) else None
             mark = text[following : following + 1] if following is not None else ""
-            if not (mark in openers or mark == '"'):
-                open_at = None  # an unmatched mark: no quote, rather than swallow the article
+            if not (mark in openers or mark == '"') or not _opens_sentence(
+                text, open_at[0], p_start
+            ):
+                # An unmatched mark, or a partial quote opened mid-sentence: no quote, rather
+                # than one that swallows the following paragraphs.
+                open_at = None
     return found
+
+
+def _opens_sentence(text: str, mark: int, p_start: int) -> bool:
+    before = text[p_start:mark].rstrip()
+    return not before or before[-1] in ".!?:,;—–-"
 
 
 def _single_quote_mark(text: str, i: int, p_start: int, p_end: int) -> bool:
@@ -226,8 +235,8 @@ def _single_quote_mark(text: str, i: int, p_start: int, p_end: int) -> bool:
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < p_end else " "
     if text[i] == "‘":
-        return not before.isalnum() and (after.isalnum() or after in "“\"")
-    return not after.isalnum() and not (before == "s" and after == " " and False)
+        return not before.isalnum() and (after.isalnum() or after in '“"')
+    return not after.isalnum()
 
 
 def _opens(text: str, i: int, p_start: int) -> bool:
@@ -349,7 +358,10 @@ def _reported_speech(
         return None
     content_tokens: list[Any] = []
     complements = [c for c in verb.children if c.dep_ == "ccomp"]
-    if complements:
+    as_clause = _as_clause_content(verb)
+    if as_clause is not None:
+        content_tokens = as_clause
+    elif complements:
         for complement in complements:
             content_tokens.extend(complement.subtree)
     elif verb.dep_ in {"parataxis", "advcl"} and verb.head is not verb:
@@ -366,11 +378,11 @@ def _reported_speech(
         content_tokens[0].is_punct or content_tokens[0].lower_ in {"that", "whether"}
     ):
         content_tokens = content_tokens[1:]
-    while content_tokens and content_tokens[-1].is_punct and content_tokens[-1].text not in "”\"»":
+    while content_tokens and content_tokens[-1].is_punct and content_tokens[-1].text not in '”"»':
         content_tokens = content_tokens[:-1]
     if len(content_tokens) < 3:
         return None
-    start = offset + content_tokens[0].idx
+    start = _after_dateline(doc, offset + content_tokens[0].idx)
     end = offset + content_tokens[-1].idx + len(content_tokens[-1].text)
     if any(a <= start and end <= b + 1 for a, b in inside_direct):
         return None  # the complement is a direct quote, attributed as such
@@ -378,9 +390,13 @@ def _reported_speech(
     if subject is None:
         return None
     phrase = _head_phrase(subject)
-    speaker = resolver.resolve(offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text))
+    speaker = resolver.resolve(
+        offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
+    )
     if speaker is None:
         return None
+    if speaker.entity_id is None:
+        speaker = resolver.unresolved(_described_phrase(subject, offset))
     cue_end = verb
     for child in verb.children:
         if child.dep_ == "prt" and child.i == verb.i + 1:
@@ -389,6 +405,20 @@ def _reported_speech(
     quote = _quote(doc, start, end, "indirect", speaker, cue)
     resolver.note_speaker(quote)
     return quote
+
+
+def _as_clause_content(verb: Any) -> list[Any] | None:
+    """``As X noted, <clause>``: the clause after the comma, however the parser attached it."""
+    sentence = list(verb.doc)
+    words = [t for t in sentence if not t.is_space]
+    if not words or words[0].lower_ != "as" or verb.i > words[0].i + 8:
+        return None
+    after = verb.i + 1
+    if after < len(sentence) and sentence[after].dep_ == "prt":
+        after += 1
+    if after >= len(sentence) or sentence[after].text != ",":
+        return None
+    return [t for t in sentence[after + 1 :] if not t.is_space]
 
 
 def _according_to(
@@ -406,9 +436,7 @@ def _according_to(
     source_tokens = list(objects[0].subtree)
     excluded = {t.i for t in according.subtree} | {t.i for t in source_tokens} | {to.i}
     head = according.head if according.head is not according else according
-    content_tokens = [
-        t for t in head.subtree if t.i not in excluded and not t.is_space
-    ]
+    content_tokens = [t for t in head.subtree if t.i not in excluded and not t.is_space]
     while content_tokens and content_tokens[0].is_punct:
         content_tokens = content_tokens[1:]
     while content_tokens and content_tokens[-1].is_punct:
@@ -416,7 +444,9 @@ def _according_to(
     if len(content_tokens) < 3:
         return None
     phrase = _head_phrase(objects[0])
-    speaker = resolver.resolve(offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text))
+    speaker = resolver.resolve(
+        offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
+    )
     if speaker is None:
         return None
     start = offset + content_tokens[0].idx
@@ -465,6 +495,18 @@ def _head_phrase(head: Any) -> list[Any]:
     return keep[start : end + 1]
 
 
+def _described_phrase(head: Any, offset: int) -> tuple[int, int]:
+    """ "A spokesman for the ministry's press service": the subject without its clauses."""
+    dropped: set[int] = set()
+    for token in head.subtree:
+        if token is not head and token.dep_ in {"relcl", "acl", "appos"}:
+            dropped.update(t.i for t in token.subtree)
+    tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+
+
 def _partial_quotes_follow_indirect(quotes: list[Quote]) -> list[Quote]:
     """A short quoted fragment inside reported speech belongs to that speech's speaker."""
     indirect = [q for q in quotes if q.kind == "indirect"]
@@ -473,7 +515,7 @@ def _partial_quotes_follow_indirect(quotes: list[Quote]) -> list[Quote]:
         if quote.kind != "partial":
             kept.append(quote)
             continue
-        host = next((q for q in indirect if q.start <= quote.start and quote.end <= q.end), None)
+        host = next((q for q in indirect if q.start <= quote.start < q.end), None)
         if host is not None:
             quote.kind = "direct"
             quote.speaker = host.speaker
@@ -482,9 +524,27 @@ def _partial_quotes_follow_indirect(quotes: list[Quote]) -> list[Quote]:
     return kept
 
 
+_SKIPPED_KINDS = frozenset(
+    {"title", "byline", "date_line", "updated_line", "author_box", "credits", "source_line"}
+)
+
+
 def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
-    spans = doc.hints.get("metadata_spans") or {}
-    return [tuple(v) for k, v in spans.items() if k in {"title", "byline", "dateline_line", "date_line", "author_box"} and v]  # type: ignore[misc]
+    """Title, byline and other metadata lines: no speech is reported there."""
+    spans: dict[str, tuple[int, int]] = doc.hints.get(SPANS_HINT) or {}
+    return [(start, end) for kind, (start, end) in spans.items() if kind in _SKIPPED_KINDS]
+
+
+def _after_dateline(doc: Document, start: int) -> int:
+    """Reported speech in a wire story's first sentence starts after the dateline prefix."""
+    spans: dict[str, tuple[int, int]] = doc.hints.get(SPANS_HINT) or {}
+    dateline = spans.get("dateline")
+    if dateline is None or not dateline[0] <= start < dateline[1]:
+        return start
+    start = dateline[1]
+    while start < len(doc.text) and (doc.text[start].isspace() or doc.text[start] in "-–—:"):
+        start += 1
+    return start
 
 
 def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
@@ -503,12 +563,11 @@ def _paragraph_index(doc: Document, char: int) -> int:
     return bisect.bisect_right(starts, char) - 1
 
 
-def _nothing_between(doc: Document, state: NlpState, start: int, end: int) -> bool:
-    """True when no other named person appears between two quotes."""
-    for m_start, _, entity_id in state.mentions:
-        if start <= m_start < end:
-            return False
-    return True
+def _nobody_else_between(state: NlpState, start: int, end: int, speaker: str | None) -> bool:
+    """True when nobody but the speaker is named between two quotes."""
+    return all(
+        entity_id == speaker for m_start, _, entity_id in state.mentions if start <= m_start < end
+    )
 
 
 class _SpeakerResolver:
@@ -522,7 +581,8 @@ class _SpeakerResolver:
         self.speakers: list[tuple[int, str]] = []
         """(position, entity id) of attributed quotes so far."""
         self.gender: dict[str, str] = {}
-        self._direct_spans: list[tuple[int, int]] = []
+        self.quoted: list[tuple[int, int]] = []
+        """Spans of direct quotes, whose inner names are not antecedents."""
         for entity in doc.entities:
             for mention in entity.mentions:
                 before = doc.text[max(0, mention.start - 5) : mention.start].lower()
@@ -537,14 +597,22 @@ class _SpeakerResolver:
 
     def resolve(self, start: int, end: int) -> Speaker | None:
         mention = self.doc.span(start, end)
-        named = self._named_in(start, end)
-        if named is not None:
-            entity, mention_start = named
-            return self._speaker(entity, mention, mention_start)
         words = mention.text.lower().split()
         if not words:
             return None
         head = words[-1]
+        titles = gazetteer.person_titles()
+        named = self._named_in(start, end)
+        if named is not None and not (
+            named[0].type in {"NORP", "GPE", "LOC"} and head in titles
+        ):  # "an Italian political scientist" is a person, not Italy
+            entity, mention_start = named
+            return self._speaker(entity, mention, mention_start)
+        if words[0] in {"a", "an"} and head in titles:
+            entity = self._named_later(end)
+            if entity is not None:
+                return self._speaker(entity, mention, None)
+            return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
         pronouns: dict[str, str] = _speaker_words()["pronouns"]
         if len(words) == 1 and head in pronouns:
             gender = pronouns[head]
@@ -555,16 +623,22 @@ class _SpeakerResolver:
                 self.gender.setdefault(entity.id, gender)
                 return self._speaker(entity, mention, None)
             return None
-        titles = gazetteer.person_titles()
         if words[0] in {"the", "this", "that"} and (head in titles or head.rstrip("s") in titles):
             entity = self._described(start, head)
             if entity is not None:
                 return self._speaker(entity, mention, None)
-        if head in titles or mention.text.lower() in _speaker_words()["group_speakers"] or any(
-            w in _speaker_words()["group_speakers"] for w in (head, " ".join(words[-2:]))
+        if (
+            head in titles
+            or mention.text.lower() in _speaker_words()["group_speakers"]
+            or any(w in _speaker_words()["group_speakers"] for w in (head, " ".join(words[-2:])))
         ):
             return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
         return None
+
+    def unresolved(self, span: tuple[int, int]) -> Speaker:
+        """A speaker the text describes but never names ("a spokesman for the ministry")."""
+        mention = self.doc.span(*span)
+        return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
 
     def _speaker(self, entity: Entity, mention: Span, mention_start: int | None) -> Speaker:
         role = self.state.roles.get(mention_start) if mention_start is not None else None
@@ -593,13 +667,25 @@ class _SpeakerResolver:
             if entity.type == "PERSON":
                 yield m_start, entity
 
+    def _named_later(self, position: int) -> Entity | None:
+        """ "an Italian political scientist has said" → the person named next, outside quotes."""
+        paragraph = _paragraph_index(self.doc, position)
+        lo = bisect.bisect_left(self.mention_starts, position)
+        for m_start, _, entity_id in self.state.mentions[lo:]:
+            if _paragraph_index(self.doc, m_start) - paragraph > 2:
+                break
+            entity = self.entities[entity_id]
+            if entity.type == "PERSON" and not _within(m_start, self.quoted):
+                return entity
+        return None
+
     def _compatible(self, entity: Entity, gender: str) -> bool:
         known = self.gender.get(entity.id)
         return known is None or known == gender
 
     def _antecedent(self, position: int, gender: str) -> Entity | None:
         paragraph = _paragraph_index(self.doc, position)
-        quoted = [(q.start, q.end) for q in self.doc.quotes]
+        quoted = self.quoted
         # 1. A person named earlier in the same paragraph, outside quotation.
         for m_start, entity in self._persons_before(position):
             if _paragraph_index(self.doc, m_start) != paragraph:
@@ -624,7 +710,7 @@ class _SpeakerResolver:
         return None
 
     def _described(self, position: int, noun: str) -> Entity | None:
-        """"the professor" → the last person whose stated role says professor."""
+        """ "the professor" → the last person whose stated role says professor."""
         noun = noun.rstrip("s") if noun not in gazetteer.person_titles() else noun
         candidates: list[Entity] = []
         seen: set[str] = set()

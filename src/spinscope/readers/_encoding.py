@@ -143,30 +143,39 @@ def _is_basic_cyrillic(ch: str) -> bool:
     return "\u0410" <= ch <= "\u044f" or ch in "ЁёІіЇїЄєҐґЎў"
 
 
-def _cyrillic_score(text: str) -> tuple[int, int]:
-    """(plausible Cyrillic letters, non-ASCII characters) in ``text``.
+_WORD = re.compile(r"[^\W\d_]+")
 
-    A letter is plausible when lower case, or upper case at the start of a word or inside an
-    all-caps word. A wrong Cyrillic code page swaps case (KOI8-R), turns capitals into symbols
-    (Mac Cyrillic) or into rare letters (ISO 8859-5), so the right one scores highest.
+
+def _cyrillic_score(text: str) -> int:
+    """How many Cyrillic letters ``text`` has, or -1 when it does not read as Cyrillic.
+
+    A wrong Cyrillic code page swaps case inside words (KOI8-R, ISO 8859-5 read as cp1251),
+    turns capitals into symbols or rare letters (Mac Cyrillic), and a Latin text read as
+    Cyrillic has Cyrillic letters inside Latin words; each leaves words no writer produces.
+    A text mostly in capitals does not count: the case pattern is the only evidence there is.
     """
-    good = 0
-    non_ascii = 0
-    previous = " "
-    for ch in text:
-        if ch >= "\x80":
-            non_ascii += 1
-            if _is_basic_cyrillic(ch) and (
-                ch.islower() or not previous.isalpha() or previous.isupper()
-            ):
-                good += 1
-        previous = ch
-    return good, non_ascii
-
-
-def _plausible_cyrillic(text: str) -> bool:
-    good, non_ascii = _cyrillic_score(text)
-    return non_ascii > 0 and good >= 0.8 * non_ascii
+    cyrillic = latin = odd_words = cyrillic_words = caps_words = 0
+    for word in _WORD.findall(text):
+        count = sum(1 for ch in word if _is_basic_cyrillic(ch))
+        if count == 0:
+            latin += len(word) if word.isascii() else 0
+            continue
+        cyrillic_words += 1
+        cyrillic += count
+        well_cased = word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
+        if count < len(word) or not well_cased:
+            odd_words += 1
+        elif len(word) > 1 and word.isupper():
+            caps_words += 1
+    if (
+        cyrillic_words == 0
+        or cyrillic < latin
+        or odd_words > max(1, cyrillic_words // 20)
+        # KOI8-R read as cp1251 turns lower-case words into capitals.
+        or caps_words > cyrillic_words // 2
+    ):
+        return -1
+    return cyrillic
 
 
 def _plausible_western(text: str) -> bool:
@@ -242,15 +251,10 @@ def _guess(data: bytes) -> Decoded | None:
     best_text = str(best) if best is not None else None
     aliases = set(best.could_be_from_charset) if best is not None else set()
 
-    if cp1251 is not None and (
-        "cp1251" in aliases
-        or best_codec in _CYRILLIC_CODECS
-        or best_text is None
-        or _plausible_cyrillic(cp1251)
-    ):
-        mine, _ = _cyrillic_score(cp1251)
-        theirs = _cyrillic_score(best_text)[0] if best_text is not None else -1
-        if mine >= theirs and _plausible_cyrillic(cp1251):
+    if cp1251 is not None:
+        mine = _cyrillic_score(cp1251)
+        theirs = _cyrillic_score(best_text) if best_text is not None else -1
+        if mine >= 0 and mine >= theirs:
             return Decoded(cp1251, "cp1251")
     if best_codec not in _CYRILLIC_CODECS:
         if cp1252 is not None and ("cp1252" in aliases or _plausible_western(cp1252)):

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pytest
+from tests.conftest import assert_spans_consistent
+
+from spinscope.document import Document
+
+pytestmark = pytest.mark.slow
+
+
+def entity_named(doc: Document, name: str):  # type: ignore[no-untyped-def]
+    matches = [e for e in doc.entities if e.name == name]
+    assert len(matches) == 1, (name, [(e.name, e.type) for e in doc.entities])
+    return matches[0]
+
+
+def test_person_forms_merge_into_one_entity(wire_story: Document) -> None:
+    aliyev = entity_named(wire_story, "Ilham Aliyev")
+    assert aliyev.type == "PERSON"
+    forms = {m.text for m in aliyev.mentions}
+    assert forms == {"Aliyev", "Ilham Aliyev"}
+    # headline "Aliyev's", "President Ilham Aliyev's", "President Aliyev" (in a quote),
+    # "His Excellency Aliyev", "Aliyev's office"
+    assert len(aliyev.mentions) == 5
+    assert "President" in aliyev.roles
+    assert not [e for e in wire_story.entities if e.name in {"Aliyev", "Aliyev's"}]
+
+
+def test_surname_the_model_took_for_a_group_is_a_person(wire_story: Document) -> None:
+    bellini = entity_named(wire_story, "Marco Bellini")
+    assert bellini.type == "PERSON"
+    assert len(bellini.mentions) == 5  # full name, "Bellini, who", "According to Bellini", ...
+    assert bellini.roles[0] == "Professor, University of Trieste"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Azerbaijan", "GPE"),
+        ("Armenia", "GPE"),
+        ("Yerevan", "GPE"),
+        ("Aghdam", "GPE"),
+        ("AZERTAC", "ORG"),
+        ("Azerbaijani", "NORP"),
+        ("South Caucasus", "LOC"),
+        ("University of Trieste", "ORG"),
+    ],
+)
+def test_places_groups_and_agencies_get_the_right_type(
+    wire_story: Document, name: str, kind: str
+) -> None:
+    assert entity_named(wire_story, name).type == kind
+
+
+def test_appositive_role(wire_story: Document) -> None:
+    kowalski = entity_named(wire_story, "Anna Kowalski")
+    assert kowalski.roles == ["senior analyst at the Warsaw Institute for Eastern Studies"]
+    assert len(kowalski.mentions) == 2
+
+
+def test_person_buried_in_an_organisation_span_is_split_out(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Kazakh President Kassym-Jomart Tokayev met business leaders in Astana on Monday. "
+        "Tokayev said the reforms would continue.\n"
+    )
+    tokayev = entity_named(doc, "Kassym-Jomart Tokayev")
+    assert tokayev.type == "PERSON"
+    assert len(tokayev.mentions) == 2
+    assert any("President" in role for role in tokayev.roles)
+    assert entity_named(doc, "Astana").type == "GPE"
+    assert not [e for e in doc.entities if "President" in e.name]
+
+
+def test_multiword_titles_do_not_become_names(straight_report: Document) -> None:
+    names = {e.name for e in straight_report.entities}
+    assert "Prime" not in names
+    aliev = entity_named(straight_report, "Ruslan Aliev")
+    assert aliev.roles[0] == "Deputy Prime Minister"
+
+
+def test_entity_ids_are_unique_and_mentions_ordered(wire_story: Document) -> None:
+    ids = [e.id for e in wire_story.entities]
+    assert len(ids) == len(set(ids))
+    for entity in wire_story.entities:
+        starts = [m.start for m in entity.mentions]
+        assert starts == sorted(starts)
+    assert_spans_consistent(wire_story)

@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+import pytest
+from tests.conftest import ARTICLES, assert_spans_consistent
+
+from spinscope.annotators.quotes import find_direct_quotes
+from spinscope.document import Document, Quote
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for part in text.split("\n\n"):
+        spans.append((position, position + len(part)))
+        position += len(part) + 2
+    return spans
+
+
+def direct_texts(text: str) -> list[str]:
+    return [text[d.start : d.end] for d in find_direct_quotes(text, paragraphs_of(text))]
+
+
+class TestFindDirectQuotes:
+    def test_curly_and_straight_pairs(self) -> None:
+        text = 'He said: “One two three.” Then "four five six," she said.'
+        assert direct_texts(text) == ["One two three.", "four five six,"]
+
+    def test_apostrophes_are_not_quote_marks(self) -> None:
+        text = "Aliyev’s ‘peace’ plan isn’t new, critics’ letters say. ‘We’ll see,’ he said."
+        assert direct_texts(text) == ["peace", "We’ll see,"]
+
+    def test_unmatched_mark_never_swallows_the_article(self) -> None:
+        text = 'It is "bold.\n\nThey are wrong.\n\n"Fine words," he said.'
+        assert direct_texts(text) == ["Fine words,"]
+
+    def test_quote_running_over_paragraphs(self) -> None:
+        text = "“First part.\n\n“Second part.\n\n“Third part,” he said.\n\nAfter."
+        assert direct_texts(text) == ["First part.\n\n“Second part.\n\n“Third part,"]
+
+    def test_partial_quote_opened_mid_sentence_does_not_run_on(self) -> None:
+        text = 'She said the plan "would fail.\n\n"We know," he said.'
+        assert direct_texts(text) == ["We know,"]
+
+    def test_inch_marks_and_odd_counts(self) -> None:
+        text = 'A 6\'2" minister and a 12" stack.\n\n"Done," he said.'
+        assert direct_texts(text) == ["Done,"]
+
+
+def speaker_of(doc: Document, fragment: str, kind: str | None = None) -> Quote:
+    found = [q for q in doc.quotes if fragment in q.text and (kind is None or q.kind == kind)]
+    assert found, (fragment, [q.text for q in doc.quotes])
+    return found[0]
+
+
+WIRE_EXPECTED = [
+    # (fragment of the quote, kind, speaker, the words that name the speaker there, cue)
+    ("The leadership of President Aliyev", "direct", "Marco Bellini", None, "told"),
+    ("new transport corridor", "indirect", "Marco Bellini", "Bellini", "noted"),
+    (
+        "the corridor links Central Asia",
+        "indirect",
+        "Marco Bellini",
+        "the professor",
+        "pointed out",
+    ),
+    ("some Western countries ignore", "indirect", "Marco Bellini", "Bellini", "According to"),
+    ("Those who talk about human rights", "direct", "Marco Bellini", "He", "said"),
+    ("I visited Aghdam", "direct", "Marco Bellini", "the expert", "said"),
+    ("The city was destroyed", "direct", "Marco Bellini", None, None),
+    ("Baku is ready to sign", "indirect", "Ilham Aliyev", "His Excellency Aliyev", "stressed"),
+    ("His Excellency Aliyev has repeatedly", "indirect", "Marco Bellini", "Bellini", "said"),
+    ("Both sides still have to deliver", "direct", "Anna Kowalski", "she", "said"),
+    ("stalled for months", "direct", "Anna Kowalski", None, None),
+    ("the talks in Brussels", "indirect", "Anna Kowalski", "she", "adding"),
+    ("durable settlement", "indirect", "Anna Kowalski", "Kowalski", "told"),
+    (
+        "The situation on the border remains calm",
+        "indirect",
+        "Azerbaijani Defence Ministry",
+        None,
+        "said",
+    ),
+    (
+        "colossal diplomatic efforts",
+        "indirect",
+        "Marco Bellini",
+        "an Italian political scientist",
+        "said",
+    ),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fragment", "kind", "speaker", "said_as", "cue"), WIRE_EXPECTED)
+def test_wire_story_every_quote_found_and_attributed(
+    wire_story: Document,
+    fragment: str,
+    kind: str,
+    speaker: str,
+    said_as: str | None,
+    cue: str | None,
+) -> None:
+    quote = speaker_of(wire_story, fragment, kind)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    if said_as is not None:
+        assert quote.speaker.mention is not None and quote.speaker.mention.text == said_as
+    if cue is not None:
+        assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.slow
+def test_wire_story_has_no_other_quotes_and_no_pronoun_speakers(wire_story: Document) -> None:
+    assert len(wire_story.quotes) == len(WIRE_EXPECTED)
+    for quote in wire_story.quotes:
+        assert quote.speaker is not None
+        assert quote.speaker.name.lower() not in {"he", "she", "they", "the expert"}
+
+
+@pytest.mark.slow
+def test_speaker_roles(wire_story: Document) -> None:
+    told = speaker_of(wire_story, "The leadership of President Aliyev")
+    assert told.speaker is not None and told.speaker.role == "Professor, University of Trieste"
+    kowalski = speaker_of(wire_story, "Both sides")
+    assert kowalski.speaker is not None
+    assert kowalski.speaker.role == "senior analyst at the Warsaw Institute for Eastern Studies"
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote_is_one_quote(wire_story: Document) -> None:
+    quote = speaker_of(wire_story, "The city was destroyed")
+    assert "brick by brick" in quote.text and "\n\n" in quote.text
+
+
+@pytest.mark.slow
+def test_offsets_of_quotes_cues_and_speakers(wire_story: Document) -> None:
+    assert_spans_consistent(wire_story)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("fragment", "speaker", "role"),
+    [
+        ("We came here with a serious offer", "Levan Kapanadze", "Georgian Foreign Minister"),
+        ("written in somebody else", "Levan Kapanadze", "Georgian Foreign Minister"),
+        (
+            "the talks could resume",
+            "Helen O'Brien",
+            "European Union's special envoy for the region",
+        ),
+        ("Nobody wants this", "Helen O'Brien", None),
+        ("nobody's interest is served", "Helen O'Brien", None),
+        ("The so-called offer was a trap", "Ruslan Aliev", "Deputy Prime Minister"),
+        ("We won't pretend otherwise", "Ruslan Aliev", None),
+        ("the dispute was decades old", "Sarah Lindqvist", "historian at Uppsala University"),
+        ("Is this the end of the process", "Levan Kapanadze", None),
+        ("But it is the end of our patience", "Levan Kapanadze", None),
+        ("the minister would travel", "A spokesman for the ministry's press service", None),
+    ],
+)
+def test_straight_quotes_report(
+    straight_report: Document, fragment: str, speaker: str, role: str | None
+) -> None:
+    quote = speaker_of(straight_report, fragment)
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    if role is not None:
+        assert quote.speaker.role == role
+
+
+@pytest.mark.slow
+def test_unbalanced_quote_marks_do_not_swallow_text(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_path(ARTICLES / "unbalanced_marks.txt")
+    for quote in doc.quotes:
+        assert "\n\n" not in quote.text
+    seen = speaker_of(doc, "We have seen this film before")
+    assert seen.speaker is not None and seen.speaker.name == "John Mercer"
+    assert_spans_consistent(doc)
+
+
+@pytest.mark.slow
+def test_stray_marks_anywhere_never_crash(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (ARTICLES / "straight_quotes_report.txt").read_text(encoding="utf-8")
+    step = max(1, len(text) // 16)
+    for position in range(0, len(text), step):
+        for mark in ('"', "“", "”", "’"):
+            doc = analyzer.analyze_text(text[:position] + mark + text[position:])
+            for quote in doc.quotes:
+                assert quote.text.count("\n\n") <= 1

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from spinscope.document import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+@pytest.fixture(scope="session")
+def analyzer():  # type: ignore[no-untyped-def]
+    from spinscope.pipeline import Analyzer
+
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def wire_story(analyzer) -> Document:  # type: ignore[no-untyped-def]
+    return analyzer.analyze_path(EXAMPLES / "wire_story.txt")
+
+
+@pytest.fixture(scope="session")
+def straight_report(analyzer) -> Document:  # type: ignore[no-untyped-def]
+    return analyzer.analyze_path(ARTICLES / "straight_quotes_report.txt")
+
+
+def assert_spans_consistent(doc: Document) -> None:
+    """Every span's text is the clean text at its offsets, and maps into the source."""
+    spans = [m for e in doc.entities for m in e.mentions]
+    for quote in doc.quotes:
+        assert quote.text == doc.text[quote.start : quote.end]
+        assert doc.offsets.to_source(quote.start, quote.end) == (
+            quote.source_start,
+            quote.source_end,
+        )
+        if quote.cue is not None:
+            spans.append(quote.cue)
+        if quote.speaker is not None and quote.speaker.mention is not None:
+            spans.append(quote.speaker.mention)
+    for span in spans:
+        assert span.text == doc.text[span.start : span.end]
+        source = doc.source_text[span.source_start : span.source_end]
+        assert "".join(source.split()) == "".join(span.text.split()), (span, source)
