@@ -17,17 +17,21 @@ from typing import Any
 
 
 class OffsetMap:
-    """Maps each character of a derived text to a character of its source text.
+    """Maps each character of a derived text to the characters of its source text.
 
-    ``positions[i]`` is the source index of derived character ``i``; one sentinel entry at the
-    end holds the source length. The map is non-decreasing. Characters the derivation inserted
-    (a space that rejoins two lines) map to the source index of the next original character.
+    ``positions[i]`` is the source index where derived character ``i`` starts; one sentinel
+    entry at the end holds the source length. The map is non-decreasing. Characters the
+    derivation inserted (a space that rejoins two lines) map to the source index of the next
+    original character. ``ends[i]``, when present, is where character ``i`` ends in the source:
+    a character decoded from ``&amp;`` covers the whole reference. Without ``ends`` each
+    character covers one source character.
     """
 
-    __slots__ = ("positions",)
+    __slots__ = ("ends", "positions")
 
-    def __init__(self, positions: array[int]) -> None:
+    def __init__(self, positions: array[int], ends: array[int] | None = None) -> None:
         self.positions = positions
+        self.ends = ends
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
@@ -41,6 +45,9 @@ class OffsetMap:
     def source_length(self) -> int:
         return self.positions[-1]
 
+    def _end_of(self, index: int) -> int:
+        return self.ends[index] if self.ends is not None else self.positions[index] + 1
+
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets ``[s, e)`` of the derived span ``[start, end)`` (end exclusive)."""
         if not 0 <= start <= end <= len(self):
@@ -48,12 +55,23 @@ class OffsetMap:
         if start == end:
             point = self.positions[start]
             return point, point
-        return self.positions[start], self.positions[end - 1] + 1
+        return self.positions[start], max(self._end_of(end - 1), self.positions[start])
 
     def then(self, inner: OffsetMap) -> OffsetMap:
         """Compose: ``self`` maps C -> B and ``inner`` maps B -> A; the result maps C -> A."""
         inner_positions = inner.positions
-        return OffsetMap(array("l", (inner_positions[p] for p in self.positions)))
+        positions = array("l", (inner_positions[p] for p in self.positions))
+        if self.ends is None and inner.ends is None:
+            return OffsetMap(positions)
+        count = len(self)
+        ends = array(
+            "l",
+            (
+                inner._end_of(max(self._end_of(i) - 1, 0)) if self._end_of(i) > 0 else 0
+                for i in range(count)
+            ),
+        )
+        return OffsetMap(positions, ends)
 
 
 class TextBuilder:
@@ -62,17 +80,24 @@ class TextBuilder:
     def __init__(self, source_length: int) -> None:
         self._parts: list[str] = []
         self._positions = array("l")
+        self._ends: array[int] | None = None
         self._source_length = source_length
+        self._anchored = False  # whether insert/map_to ran, which may need the clamp below
 
     def copy(self, text: str, source_start: int) -> None:
         """Append ``text``, found at ``source_start`` in the source character for character."""
         self._parts.append(text)
         self._positions.extend(range(source_start, source_start + len(text)))
+        if self._ends is not None:
+            self._ends.extend(range(source_start + 1, source_start + len(text) + 1))
 
     def insert(self, text: str, source_position: int) -> None:
         """Append ``text`` with no counterpart in the source, anchored at ``source_position``."""
         self._parts.append(text)
         self._positions.extend([source_position] * len(text))
+        if self._ends is not None:
+            self._ends.extend([source_position + 1] * len(text))
+        self._anchored = True
 
     def map_to(self, text: str, source_start: int, source_end: int) -> None:
         """Append ``text`` that replaces the source span ``[source_start, source_end)``.
@@ -80,9 +105,14 @@ class TextBuilder:
         Used for references such as ``&amp;`` -> ``&``: characters map proportionally into it.
         """
         self._parts.append(text)
+        self._anchored = True
+        if self._ends is None:
+            self._ends = array("l", (p + 1 for p in self._positions))
         width = max(source_end - source_start, 1)
         count = max(len(text), 1)
-        self._positions.extend(source_start + (i * width) // count for i in range(len(text)))
+        starts = [source_start + (i * width) // count for i in range(len(text))]
+        self._positions.extend(starts)
+        self._ends.extend([*starts[1:], source_end][: len(text)])
 
     def __len__(self) -> int:
         return len(self._positions)
@@ -97,10 +127,14 @@ class TextBuilder:
         positions = array("l", self._positions)
         positions.append(self._source_length)
         # Inserted characters anchored past later copies would break monotonicity; clamp.
-        for i in range(len(positions) - 2, -1, -1):
+        for i in range(len(positions) - 2 if self._anchored else -1, -1, -1):
             if positions[i] > positions[i + 1]:
                 positions[i] = positions[i + 1]
-        return "".join(self._parts), OffsetMap(positions)
+        ends = self._ends
+        if ends is not None:
+            for i in range(len(ends)):
+                ends[i] = max(ends[i], positions[i])
+        return "".join(self._parts), OffsetMap(positions, ends)
 
 
 @dataclass(frozen=True, slots=True)

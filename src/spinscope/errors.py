@@ -38,9 +38,17 @@ class InputError(SpinscopeError):
         self.reason = reason
         self.code = code
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, ErrorCode]]:
+        # Rebuilt from its fields when a worker process hands it back.
+        return (InputError, (self.source, self.reason, self.code))
+
 
 class ModelMissingError(SpinscopeError):
     """A required model package is not installed."""
 
     def __init__(self, message: str) -> None:
         super().__init__(f"{message} [{ErrorCode.MODEL_MISSING.value}]")
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[ModelMissingError], tuple[str]]:
+        return (ModelMissingError, (self.message,))

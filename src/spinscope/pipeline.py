@@ -13,7 +13,7 @@ from pathlib import Path
 
 from spinscope.annotators._base import Annotator
 from spinscope.cleaning import clean
-from spinscope.document import Document, OffsetMap, SourceDocument
+from spinscope.document import Document, OffsetMap, SourceDocument, Span
 from spinscope.errors import ErrorCode, InputError
 from spinscope.readers import DEFAULT_MAX_BYTES, read_path, read_stdin
 
@@ -78,6 +78,11 @@ class Analyzer:
             hints=dict(source.hints),
         )
         doc.paragraphs = [doc.span(start, end) for start, end in cleaned.paragraphs]
+        for start, end, _reason in cleaned.removed:
+            source_start, source_end = source.offsets.to_source(start, end)
+            doc.removed.append(
+                Span(-1, -1, source_start, source_end, source.source_text[source_start:source_end])
+            )
         if not doc.text.strip():
             raise InputError(source.source, "no text left after cleaning", ErrorCode.EMPTY)
         for annotator in self.annotators:

@@ -29,7 +29,9 @@ def test_person_forms_merge_into_one_entity(wire_story: Document) -> None:
 def test_surname_the_model_took_for_a_group_is_a_person(wire_story: Document) -> None:
     bellini = entity_named(wire_story, "Marco Bellini")
     assert bellini.type == "PERSON"
-    assert len(bellini.mentions) == 5  # full name, "Bellini, who", "According to Bellini", ...
+    # "Professor Marco Bellini", "Bellini, who" (untagged by the model), "According to
+    # Bellini" (tagged NORP), "Bellini said" (tagged ORG)
+    assert len(bellini.mentions) == 4
     assert bellini.roles[0] == "Professor, University of Trieste"
 
 
@@ -85,3 +87,20 @@ def test_entity_ids_are_unique_and_mentions_ordered(wire_story: Document) -> Non
         starts = [m.start for m in entity.mentions]
         assert starts == sorted(starts)
     assert_spans_consistent(wire_story)
+
+
+def test_whole_span_organisation_holding_a_title_and_a_person() -> None:
+    """The shape seen on real wire copy: one ORG over "Kazakh President Kassym-Jomart Tokayev"."""
+    from spacy.tokens import Doc, Span
+
+    from spinscope.annotators.entities import _raw_mentions
+    from spinscope.nlp import english
+
+    words = ["Kazakh", "President", "Kassym-Jomart", "Tokayev", "spoke", "."]
+    sdoc = Doc(english().vocab, words=words, spaces=[True, True, True, False, False, False])
+    sdoc.ents = [Span(sdoc, 0, 4, label="ORG")]
+    mentions = _raw_mentions(sdoc)
+    assert [(m.surface, m.label) for m in mentions] == [
+        ("Kazakh", "NORP"),
+        ("Kassym-Jomart Tokayev", "PERSON"),
+    ]

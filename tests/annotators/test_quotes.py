@@ -48,7 +48,7 @@ class TestFindDirectQuotes:
 def speaker_of(doc: Document, fragment: str, kind: str | None = None) -> Quote:
     found = [q for q in doc.quotes if fragment in q.text and (kind is None or q.kind == kind)]
     assert found, (fragment, [q.text for q in doc.quotes])
-    return found[0]
+    return min(found, key=lambda q: q.end - q.start)  # the innermost of nested reports
 
 
 WIRE_EXPECTED = [

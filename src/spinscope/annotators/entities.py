@@ -178,12 +178,29 @@ def _raw_mentions(sdoc: Any) -> list[_Mention]:
                     if rest and all(t.text[:1].isupper() for t in rest):
                         prefix, name, label = name[:k], rest, "PERSON"
                     break
+        if (
+            label in {"ORG", "NORP", "GPE"}
+            and _follows_person_title(sdoc, name[0].i)
+            and not _is_place(" ".join(t.text for t in name))
+            and all(t.text[:1].isupper() for t in name if t.is_alpha)
+        ):
+            label = "PERSON"  # "President [Kassym-Jomart Tokayev]" tagged as an organisation
         if prefix:
             mentions.append(_make_mention(prefix, "NORP"))
         mentions.append(_make_mention(name, label))
         covered.update(t.i for t in tokens)
     mentions.extend(_titled_names(sdoc, covered))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _follows_person_title(sdoc: Any, index: int) -> bool:
+    for width in (3, 2, 1):
+        if index - width < 0:
+            continue
+        words = " ".join(t.text for t in sdoc[index - width : index])
+        if _title_kind(words) in {"honorific", "political", "military", "academic"}:
+            return words[:1].isupper()
+    return False
 
 
 def _make_mention(tokens: list[Any], label: str) -> _Mention:
@@ -291,7 +308,6 @@ def _role_before(sdoc: Any, start: int) -> str | None:
     while i > 0:
         token = sdoc[i - 1]
         kind = _title_kind(token.text)
-        lower = token.lower_
         if kind and kind != "honorific":
             has_title = True
         elif _role_filler(token, has_title):
@@ -328,7 +344,8 @@ def _affiliation_after(sdoc: Any, end: int) -> str | None:
         while k + 1 < len(sdoc) and sdoc[k + 1].ent_iob_ == "I":
             k += 1
         org = sdoc[j : k + 1]
-        return (org[1:] if org[0].lower_ == "the" else org).text
+        name: str = (org[1:] if org[0].lower_ == "the" else org).text
+        return name
     return None
 
 
@@ -352,7 +369,8 @@ def _appositive_after(sdoc: Any, end: int) -> str | None:
         k += 1
     if not has_title or k == j:
         return None
-    return sdoc[j:k].text
+    role: str = sdoc[j:k].text
+    return role
 
 
 def _merge(mentions: list[_Mention]) -> list[_Cluster]:

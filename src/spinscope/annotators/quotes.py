@@ -606,27 +606,26 @@ class _SpeakerResolver:
         if named is not None and not (
             named[0].type in {"NORP", "GPE", "LOC"} and head in titles
         ):  # "an Italian political scientist" is a person, not Italy
-            entity, mention_start = named
-            return self._speaker(entity, mention, mention_start)
+            return self._speaker(named[0], mention, named[1])
         if words[0] in {"a", "an"} and head in titles:
-            entity = self._named_later(end)
-            if entity is not None:
-                return self._speaker(entity, mention, None)
+            later = self._named_later(end)
+            if later is not None:
+                return self._speaker(later, mention, None)
             return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
         pronouns: dict[str, str] = _speaker_words()["pronouns"]
         if len(words) == 1 and head in pronouns:
             gender = pronouns[head]
             if gender in {"m", "f"}:
-                entity = self._antecedent(start, gender)
-                if entity is None:
+                antecedent = self._antecedent(start, gender)
+                if antecedent is None:
                     return None
-                self.gender.setdefault(entity.id, gender)
-                return self._speaker(entity, mention, None)
+                self.gender.setdefault(antecedent.id, gender)
+                return self._speaker(antecedent, mention, None)
             return None
         if words[0] in {"the", "this", "that"} and (head in titles or head.rstrip("s") in titles):
-            entity = self._described(start, head)
-            if entity is not None:
-                return self._speaker(entity, mention, None)
+            described = self._described(start, head)
+            if described is not None:
+                return self._speaker(described, mention, None)
         if (
             head in titles
             or mention.text.lower() in _speaker_words()["group_speakers"]

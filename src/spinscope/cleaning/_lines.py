@@ -1,14 +1,15 @@
 """Line-level facts the cleaner decides on: where lines are, how they end, which script they use.
 
-Everything here is computed once per line with C-level string methods and precompiled regexes;
-the cleaner runs on thousands of articles, so no helper loops over characters in Python.
+Everything here is computed once per line with C-level string methods and precompiled regexes:
+the cleaner runs on thousands of articles, so nothing loops in Python over the characters of a
+line or a document (only over a few characters at a line end or inside an invisible run).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 # str.splitlines() splits on exactly these; "\f" additionally starts a new page.
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
@@ -28,7 +29,9 @@ _GAP_CHARS = rf"\s{INVISIBLE}{CONTEXTUAL}"
 # A run the clean text replaces by one space (if it holds whitespace) or by nothing. A lone plain
 # space is not a match, so regular text is copied in long stretches. Every alternative starts
 # with a character set, which keeps the scan in C fast.
-GAP = re.compile(rf"[^\S ][{_GAP_CHARS}]*| [{_GAP_CHARS}]+|[{INVISIBLE}{CONTEXTUAL}][{_GAP_CHARS}]*")
+GAP = re.compile(
+    rf"[^\S ][{_GAP_CHARS}]*| [{_GAP_CHARS}]+|[{INVISIBLE}{CONTEXTUAL}][{_GAP_CHARS}]*"
+)
 WHITESPACE = re.compile(r"\s")
 # Cheap test: does a stripped line need more than a verbatim copy? Over-approximates GAP.
 IRREGULAR = re.compile(rf"[^\S ]| {{2}}|[{INVISIBLE}{CONTEXTUAL}]")
@@ -106,8 +109,8 @@ def split_lines(source: str) -> tuple[list[Line], int]:
 
 
 def _load_words(name: str) -> frozenset[str]:
-    path = Path(__file__).resolve().parent.parent / "data" / name
-    words = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    data = resources.files("spinscope").joinpath("data").joinpath(name)
+    words = (line.strip() for line in data.read_text(encoding="utf-8").splitlines())
     return frozenset(word for word in words if word and not word.startswith("#"))
 
 
@@ -117,6 +120,8 @@ NONTERMINAL_ABBREVIATIONS = _load_words("cleaning_abbreviations.txt")
 
 _SENTENCE_FINAL = frozenset('.!?…:"”’»')
 _CLOSING_BRACKETS = ")]}"
+_CLOSING_QUOTES = "\"”’»'"
+
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
 # Characters a line may start with only when it continues the line before.
 _CONTINUATION_START = frozenset(",;:.)]}%…”")
@@ -134,10 +139,16 @@ def ends_sentence(text: str) -> bool:
     return True
 
 
+def ends_terminal(text: str) -> bool:
+    """Ends with a full stop, question or exclamation mark, possibly inside closing quotes."""
+    trimmed = text.rstrip(_CLOSING_BRACKETS + _CLOSING_QUOTES)
+    return bool(trimmed) and trimmed[-1] in ".!?…"
+
+
 def ends_initialism(text: str) -> bool:
     """``text`` ends with "U.S."-like initials, which end a sentence only before a capital."""
     last = text.rsplit(None, 1)[-1]
-    return _INITIALISM.fullmatch(last.lstrip("(\"“‘")) is not None
+    return _INITIALISM.fullmatch(last.lstrip('("“‘')) is not None
 
 
 def starts_lower(text: str) -> bool:
@@ -222,7 +233,7 @@ def _script_table() -> bytes:
     for index, ranges in enumerate(_SCRIPT_RANGES.values(), start=1):
         for low, high in ranges:
             table[low : high + 1] = bytes([index]) * (high + 1 - low)
-    table[0xFE70 : 0xFEFD] = bytes([_SCRIPT_NAMES.index("Arabic")]) * (0xFEFD - 0xFE70)
+    table[0xFE70:0xFEFD] = bytes([_SCRIPT_NAMES.index("Arabic")]) * (0xFEFD - 0xFE70)
     return bytes(table)
 
 

@@ -70,7 +70,8 @@ class CleanText:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     """Paragraph spans in ``text``, end exclusive."""
     removed: list[tuple[int, int, str]] = field(default_factory=list)
-    """Spans of the input dropped as debris, with a reason from ``REMOVAL_REASONS``, in input order."""
+    """Spans of the input dropped as debris, with a reason from ``REMOVAL_REASONS``, in input
+    order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,13 +124,17 @@ class TextCleaner:
                 edge = top + [line for line in page[-_EDGE_LINES:] if line not in top]
                 keys: set[str] = set()
                 for line in edge:
-                    if self.drop_page_numbers and L.is_bare_number(line.text):
+                    # A bare number is a page number only as a page's very first or last line;
+                    # further in it may be a wrapped fragment ("rose by / 12 / percent").
+                    if (
+                        self.drop_page_numbers
+                        and (line is page[0] or line is page[-1])
+                        and L.is_bare_number(line.text)
+                    ):
                         line.debris = "page-number"
                         changed = True
                         continue
-                    if not heads or len(line.text) > _MAX_RUNNING_HEAD:
-                        continue
-                    if not any(char.isalnum() for char in line.text):
+                    if not heads or not _may_be_running_head(line.text):
                         continue
                     key = L.running_head_key(line.text)
                     # The same key twice at one page's edge is a running head over a title
@@ -149,7 +154,7 @@ class TextCleaner:
     # -- paragraphs ----------------------------------------------------------------------------
 
     def _decide_joins(self, lines: list[Line], kept: list[Line]) -> list[_Join]:
-        """``joins[k]`` says how kept line ``k`` attaches to line ``k - 1`` (``joins[0]`` unused)."""
+        """``joins[k]``: how kept line ``k`` attaches to line ``k - 1`` (``joins[0]`` unused)."""
         if not kept:
             return []
         ends = [L.ends_sentence(line.text) for line in kept]
@@ -209,11 +214,31 @@ class TextCleaner:
         language = self.language if script == "Latin" else _SCRIPT_LANGUAGE.get(script)
         if language is None:
             return False
-        joined = zipf_frequency((left + right).lower(), language)
-        if joined < _MIN_JOINED_ZIPF:
+        try:
+            joined = zipf_frequency((left + right).lower(), language)
+            if joined < _MIN_JOINED_ZIPF:
+                return False
+            hyphenated = zipf_frequency(f"{left}-{right}".lower(), language)
+        except LookupError:
+            # A language wordfreq has no list for: keeping the hyphen loses nothing.
             return False
-        hyphenated = zipf_frequency(f"{left}-{right}".lower(), language)
         return joined >= hyphenated - _HYPHEN_MARGIN
+
+
+def _may_be_running_head(text: str) -> bool:
+    """Short, with a letter or digit, and not a sentence: real sentences are never dropped,
+    even when the same one happens to open or close two pages."""
+    if len(text) > _MAX_RUNNING_HEAD or not any(char.isalnum() for char in text):
+        return False
+    return not (L.ends_terminal(text) and text.count(" ") >= 2) and not _mid_sentence(text)
+
+
+def _mid_sentence(text: str) -> bool:
+    """A line that starts or ends mid-sentence is a wrapped piece of a paragraph (a URL or a
+    domain name on its own is not, though it starts lowercase)."""
+    if L.starts_url(text) or (" " not in text and ("." in text or "/" in text)):
+        return False
+    return L.starts_lower(text) or text[-1] in ",;-" or L.last_word(text) in L.CONTINUATIONS
 
 
 def _mark_page_numbers(lines: list[Line]) -> None:
@@ -240,7 +265,7 @@ def _mark_repeated_lines(lines: list[Line]) -> None:
         text = line.text
         if line.debris is not None or not 3 <= len(text) <= 80 or L.ends_sentence(text):
             continue
-        if not L.has_letter(text):
+        if _mid_sentence(text) or not L.has_letter(text):
             continue
         seen.setdefault(L.running_head_key(text), []).append(line)
     for group in seen.values():
@@ -257,7 +282,7 @@ def _mark_other_script(source: str, lines: list[Line]) -> None:
         if not text or line.debris is not None or len(text) >= _MAX_MASTHEAD or text.isascii():
             continue
         # A sentence in another language is text, not a masthead.
-        if text[-1] in ".!?":
+        if text[-1] in ".!?…؟。":
             continue
         script = L.dominant_script(text, _SCRIPT_SHARE)
         if script is not None:
@@ -350,7 +375,7 @@ def _continues_wrapped(
     fits = len(text) + 1 + L.first_word_length(cur.text) < 0.85 * width
     if prev_ends:
         return not fits
-    if len(text) < 0.6 * width and not prev.soft_end and text[-1] not in ",;-\u2010—–":
+    if len(text) < 0.6 * width and text[-1] not in ",;-\u2010—–":
         # A short line that does not end a sentence, before a capital: a title or heading.
         return L.last_word(text) in L.CONTINUATIONS
     return True
@@ -364,8 +389,9 @@ def _continues_across(prev: Line, cur: Line, prev_ends: bool, wrapped: bool, wid
     if L.starts_url(after):
         return False
     if prev_ends:
-        # "U.S. / officials": initials, not a sentence end.
-        return L.starts_lower(after) and L.ends_initialism(text)
+        # "U.S. / officials": initials, not a sentence end; after a closing quote or a colon
+        # without a full stop, a lowercase word goes on with the sentence.
+        return L.starts_lower(after) and (L.ends_initialism(text) or not L.ends_terminal(text))
     if L.starts_lower(after) or L.starts_continuation(after):
         return True
     titleish = len(text) < (0.6 * width if wrapped else 80)

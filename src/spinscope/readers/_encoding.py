@@ -35,9 +35,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc)"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "an executable"),
-    (b"MZ", "an executable"),
 )
 
 _CYRILLIC_CODECS = frozenset(
@@ -76,6 +75,10 @@ _WESTERN_ALPHABETS: tuple[frozenset[str], ...] = tuple(
 )
 
 _CONTROL_SHARE_LIMIT = 0.02
+# C0 and C1 controls except tab, line feed, vertical tab, form feed and carriage return.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# The plausibility checks look at this many characters: enough to judge, cheap on 20 MB.
+_SAMPLE = 65536
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +121,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def sniff_head(data: bytes, size: int) -> str:
+    """The first ``size`` bytes as text, good enough to look for ASCII markup in."""
+    head = data[: size * 4]
+    bom = sniff_bom(head)
+    codec = bom[0] if bom else (_utf16_without_bom(head) if b"\x00" in head else None)
+    return head.decode(codec or "latin-1", errors="ignore")[:size]
+
+
 def _strict(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
@@ -129,10 +140,7 @@ def _control_share(text: str) -> float:
     """Share of characters that have no business in text (C0/C1 controls other than layout)."""
     if not text:
         return 0.0
-    layout = text.count("\t") + text.count("\n") + text.count("\r") + text.count("\f")
-    layout += text.count("\v")
-    controls = sum(1 for ch in text if ch < " " or "\x7f" <= ch <= "\x9f") - layout
-    return controls / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def looks_binary_text(text: str) -> bool:
@@ -202,7 +210,9 @@ def _plausible_western(text: str) -> bool:
         return True
     if inside_word_symbols > 0.05 * total:
         return False
-    best = max(sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in _WESTERN_ALPHABETS)
+    best = max(
+        sum(n for ch, n in letters.items() if ch in alphabet) for alphabet in _WESTERN_ALPHABETS
+    )
     return best >= 0.9 * total
 
 
@@ -252,16 +262,16 @@ def _guess(data: bytes) -> Decoded | None:
     aliases = set(best.could_be_from_charset) if best is not None else set()
 
     if cp1251 is not None:
-        mine = _cyrillic_score(cp1251)
-        theirs = _cyrillic_score(best_text) if best_text is not None else -1
+        mine = _cyrillic_score(cp1251[:_SAMPLE])
+        theirs = _cyrillic_score(best_text[:_SAMPLE]) if best_text is not None else -1
         if mine >= 0 and mine >= theirs:
             return Decoded(cp1251, "cp1251")
     if best_codec not in _CYRILLIC_CODECS:
-        if cp1252 is not None and ("cp1252" in aliases or _plausible_western(cp1252)):
+        if cp1252 is not None and ("cp1252" in aliases or _plausible_western(cp1252[:_SAMPLE])):
             return Decoded(cp1252, "cp1252")
         if cp1252 is None and best_text is None:
             latin = data.decode("latin-1")
-            if _plausible_western(latin):
+            if _plausible_western(latin[:_SAMPLE]):
                 return Decoded(latin, "latin-1")
     if best is None or best_text is None or best_codec is None:
         return None
@@ -281,8 +291,11 @@ def decode(data: bytes, source: str, *, declared: str | None = None) -> Decoded:
         codec, _ = bom
         text = _strict(data, codec)
         if text is None:
+            label = {"utf-8-sig": "UTF-8"}.get(codec, codec.upper())
             raise InputError(
-                source, f"invalid {codec.upper()} despite its byte-order mark", ErrorCode.UNDECODABLE
+                source,
+                f"not valid {label} although it starts with a {label} byte-order mark",
+                ErrorCode.UNDECODABLE,
             )
         # Python's "utf-16"/"utf-32" codecs consume the BOM, "utf-8-sig" does too.
         result = Decoded(text, codec)

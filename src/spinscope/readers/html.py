@@ -12,6 +12,7 @@ neighbour, so a span may come out wider or narrower than its words but always in
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from array import array
@@ -50,13 +51,12 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE
-)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([-\w.:]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([-\w.:]+)""")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _SEGMENT = 240  # characters of a paragraph aligned at a time once exact matching fails
-_MIN_ORDERING = 24  # significant characters a paragraph needs to be moved into page order
+_LONG = 24  # significant characters that make a paragraph distinctive enough to order by
+_NEAR = 200  # visible characters past the cursor within which any match is believable
 _SEARCH_AHEAD = 50_000  # visible characters a garbled paragraph is looked for ahead
 _MIN_BLOCK = 3  # shorter fuzzy matches are coincidences more often than not
 
@@ -125,7 +125,8 @@ class _Scanner(HTMLParser):
         if tag == "meta":
             self._meta(attrs)
         elif tag == "html":
-            lang = dict(attrs).get("lang")
+            values = dict(attrs)
+            lang = values.get("lang") or values.get("xml:lang")
             if lang and self.scan.lang is None:
                 self.scan.lang = lang.strip()
 
@@ -191,15 +192,50 @@ class _Scanner(HTMLParser):
 
 def _scan(markup: str) -> _Scan:
     scanner = _Scanner(markup)
-    scanner.feed(markup)
-    scanner.close()
+    try:
+        scanner.feed(markup)
+        scanner.close()
+    except Exception:  # the tokenizer is lenient; should it still give up, keep what it saw
+        pass
     return scanner.scan
 
 
-def _significant(ch: str) -> bool:
-    # Trafilatura drops what is not printable (soft hyphens, zero-width spaces) and rewrites
-    # whitespace, so neither side's whitespace or invisible characters take part in matching.
-    return ch.isprintable() and not ch.isspace()
+@functools.cache
+def _significant_runs() -> re.Pattern[str]:
+    """Matches runs of characters that take part in alignment.
+
+    Trafilatura drops what is not printable (soft hyphens, zero-width spaces) and rewrites
+    whitespace, so neither side's whitespace or invisible characters take part. Built on first
+    use from the Unicode database (the Basic Multilingual Plane is where such characters are).
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        ch = chr(code)
+        if ch.isspace() or not ch.isprintable():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    excluded = "".join(f"\\u{first:04x}-\\u{last:04x}" for first, last in ranges)
+    return re.compile(f"[^{excluded}]+")
+
+
+def _needle(text: str, start: int, end: int) -> tuple[array[int], str]:
+    """The significant characters of ``text[start:end]``, folded, and where each stands."""
+    index = array("l")
+    parts: list[str] = []
+    for match in _significant_runs().finditer(text, start, end):
+        index.extend(range(match.start(), match.end()))
+        parts.append(match.group())
+    return index, "".join(parts).translate(_FOLD)
+
+
+def _folded(text: str) -> str:
+    """What :func:`_needle` returns as the needle, without the cost of the index."""
+    joined = "".join(text.split())
+    if not joined.isprintable():
+        joined = "".join(_significant_runs().findall(joined))
+    return joined.translate(_FOLD)
 
 
 class _Aligner:
@@ -208,32 +244,49 @@ class _Aligner:
     def __init__(self, scan: _Scan) -> None:
         parts: list[str] = []
         starts = array("l")
+        chrome = bytearray()
         for chunk in scan.chunks:
             parts.append(chunk.text)
             if chunk.width < 0:
                 starts.extend(range(chunk.start, chunk.start + len(chunk.text)))
             else:
                 starts.extend([chunk.start] * len(chunk.text))
+            chrome.extend(b"\x01" * len(chunk.text) if chunk.chrome else bytes(len(chunk.text)))
         visible = "".join(parts)
-        keep = [i for i, ch in enumerate(visible) if _significant(ch)]
-        self.haystack = "".join(visible[i] for i in keep).translate(_FOLD)
-        self.where = array("l", (starts[i] for i in keep))
+        kept: list[str] = []
+        self.where = array("l")
+        self._chrome = bytearray()
+        for match in _significant_runs().finditer(visible):
+            kept.append(match.group())
+            self.where.extend(starts[match.start() : match.end()])
+            self._chrome += chrome[match.start() : match.end()]
+        self.haystack = "".join(kept).translate(_FOLD)
         self.cursor = 0
+        # Characters of the text placed on the page, and how many of them in site furniture.
+        self.placed = 0
+        self.placed_in_chrome = 0
+        self._needles: list[str] = []
 
     def align(self, text: str, source_length: int) -> tuple[str, OffsetMap]:
         """Map ``text`` into the markup; returns it with its paragraphs in document order."""
         text = self._document_order(text)
         positions = array("l", [-1]) * (len(text) + 1)
-        self.cursor = 0
+        paragraphs: list[tuple[array[int], str]] = []
         start = 0
-        for paragraph in text.split("\n"):
-            self._paragraph(text, start, start + len(paragraph), positions)
-            start += len(paragraph) + 1
+        for line in text.split("\n"):
+            index, needle = _needle(text, start, start + len(line))
+            if len(needle) > 1 and text[index[0] : index[0] + 2] == "- ":
+                # Trafilatura writes list items as "- item". The dash is left unplaced (it
+                # anchors on the item's first word) even where the page itself has one.
+                index, needle = index[1:], needle[1:]
+            paragraphs.append((index, needle))
+            start += len(line) + 1
+        self._needles = [needle for _, needle in paragraphs]
+        self.cursor = 0
+        for number, (index, needle) in enumerate(paragraphs):
+            if needle:
+                self._paragraph(number, index, needle, positions)
         return text, _fill(positions, source_length)
-
-    def _needle(self, text: str, start: int, end: int) -> tuple[list[int], str]:
-        index = [i for i in range(start, end) if _significant(text[i])]
-        return index, "".join(text[i] for i in index).translate(_FOLD)
 
     def _document_order(self, text: str) -> str:
         """``text`` with its paragraphs sorted by where they stand in the page.
@@ -247,10 +300,10 @@ class _Aligner:
         cursor = key = 0
         moved = False
         for paragraph in paragraphs:
-            _, needle = self._needle(paragraph, 0, len(paragraph))
+            needle = _folded(paragraph)
             # Short lines ("Share", "18") occur anywhere; only long ones may set the order,
             # and a line is moved back only to its one and only occurrence.
-            if len(needle) >= _MIN_ORDERING:
+            if len(needle) >= _LONG:
                 found = self.haystack.find(needle, cursor)
                 if found >= 0:
                     cursor = found + len(needle)
@@ -266,38 +319,51 @@ class _Aligner:
         order = sorted(range(len(paragraphs)), key=lambda i: (keys[i], i))
         return "\n".join(paragraphs[i] for i in order)
 
-    def _paragraph(self, text: str, start: int, end: int, positions: array[int]) -> None:
-        index, needle = self._needle(text, start, end)
-        if not needle:
-            return
+    def _far_fetched(self, number: int, found: int) -> bool:
+        """Whether a short paragraph's match at ``found`` skips over where the next ones are.
+
+        A short line ("1", "Share") also occurs far ahead; taking such a match would move the
+        cursor past the rest of the article. A long paragraph that follows it in the text but
+        lies before ``found`` in the page gives the match away.
+        """
+        if found - self.cursor <= _NEAR or len(self._needles[number]) >= _LONG:
+            return False
+        for following in self._needles[number + 1 : number + 6]:
+            if len(following) >= _LONG:
+                return self.haystack.find(following, self.cursor, found) >= 0
+        return False
+
+    def _paragraph(
+        self, number: int, index: array[int], needle: str, positions: array[int]
+    ) -> None:
         found = self.haystack.find(needle, self.cursor)
-        if found < 0 and needle.startswith("-") and text[index[0] + 1 : index[0] + 2] == " ":
-            # Trafilatura writes list items as "- item"; the dash has no place in the page.
-            index, needle = index[1:], needle[1:]
-            found = self.haystack.find(needle, self.cursor) if needle else -1
-        if found >= 0:
+        if found >= 0 and not self._far_fetched(number, found):
             self._place(index, 0, found, len(needle), positions)
             self.cursor = found + len(needle)
             return
         for offset in range(0, len(needle), _SEGMENT):
             piece = needle[offset : offset + _SEGMENT]
-            found = self.haystack.find(piece, self.cursor)
-            if found >= 0 and found - self.cursor <= 4 * len(piece) + 200:
+            found = self.haystack.find(piece, self.cursor, self.cursor + 4 * len(piece) + _NEAR)
+            if found >= 0 and not self._far_fetched(number, found):
                 self._place(index, offset, found, len(piece), positions)
                 self.cursor = found + len(piece)
             else:
-                self._fuzzy(piece, index, offset, positions)
+                self._fuzzy(number, piece, index, offset, positions)
 
     def _place(
-        self, index: list[int], offset: int, found: int, length: int, positions: array[int]
+        self, index: array[int], offset: int, found: int, length: int, positions: array[int]
     ) -> None:
         where = self.where
         for n in range(length):
             positions[index[offset + n]] = where[found + n]
+        self.placed += length
+        self.placed_in_chrome += sum(self._chrome[found : found + length])
 
-    def _fuzzy(self, piece: str, index: list[int], offset: int, positions: array[int]) -> None:
+    def _fuzzy(
+        self, number: int, piece: str, index: array[int], offset: int, positions: array[int]
+    ) -> None:
         anchor = self._locate(piece)
-        if anchor is None:
+        if anchor is None or self._far_fetched(number, anchor):
             return
         window = self.haystack[anchor : anchor + len(piece) + len(piece) // 2 + 32]
         matcher = SequenceMatcher(None, piece, window, autojunk=False)
@@ -497,12 +563,16 @@ def _hints(scan: _Scan, document: Any) -> dict[str, Any]:
     return hints
 
 
-def _drop_title(text: str, title: str | None) -> str:
+def _drop_title(text: str, scan: _Scan, title: str | None) -> str:
     """Trafilatura often repeats the headline as the first line; the title hint carries it."""
-    if not title:
+    first, _, rest = text.partition("\n")
+    if not has_text(rest):
         return text
-    first, newline, rest = text.partition("\n")
-    if _same(first, title) and has_text(rest):
+    page_title = _clean(scan.title) or ""
+    titles = [title, scan.meta.get("og:title"), scan.meta.get("twitter:title"), page_title]
+    # "Headline | Outlet": the <title> usually carries the site name too.
+    titles.append(re.split(r"\s+[|–—-]\s+", page_title)[0])
+    if any(candidate and _same(first, candidate) for candidate in titles):
         return rest
     return text
 
@@ -516,14 +586,16 @@ class HtmlReader:
         decoded = decode(data, source, declared=declared_charset(data))
         markup = decoded.text
         if not has_text(markup):
-            raise InputError(source, "file is empty (only whitespace)", ErrorCode.EMPTY)
+            raise InputError(source, "contains no text (only whitespace)", ErrorCode.EMPTY)
         scan = _scan(markup)
         main, document = _extract(markup)
         hints = _hints(scan, document)
+        aligner = _Aligner(scan)
         if main:
-            text = _drop_title(main, hints.get("title"))
-            text, offsets = _Aligner(scan).align(text, len(markup))
-        else:
+            text = _drop_title(main, scan, hints.get("title"))
+            text, offsets = aligner.align(text, len(markup))
+        if not main or aligner.placed_in_chrome > 0.9 * aligner.placed:
+            # Nothing, or only a menu: trafilatura's last resort on pages with no article.
             text, offsets = _fallback_text(scan, len(markup))
             if not has_text(text):
                 raise InputError(source, "HTML page has no readable text", ErrorCode.HTML_NO_TEXT)

@@ -19,7 +19,7 @@ class TextReader:
     def read(self, data: bytes, source: str) -> SourceDocument:
         decoded = decode(data, source)
         if not has_text(decoded.text):
-            raise InputError(source, "file is empty (only whitespace)", ErrorCode.EMPTY)
+            raise InputError(source, "contains no text (only whitespace)", ErrorCode.EMPTY)
         return SourceDocument(
             source=source,
             format=self.format,
