@@ -23,6 +23,7 @@ class ErrorCode(StrEnum):
     UNSUPPORTED = "E010"
     NOT_A_FILE = "E011"
     MODEL_MISSING = "E020"
+    INTERNAL = "E099"
 
 
 class SpinscopeError(Exception):

