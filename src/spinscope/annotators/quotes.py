@@ -430,14 +430,9 @@ def _reported_speech(
     subject = _subject(verb)
     if subject is None:
         return None
-    phrase = _head_phrase(subject)
-    speaker = resolver.resolve(
-        offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
-    )
+    speaker = _resolve_subject(subject, offset, resolver)
     if speaker is None:
         return None
-    if speaker.entity_id is None:
-        speaker = resolver.unresolved(_described_phrase(subject, offset))
     cue_end = verb
     for child in verb.children:
         if child.dep_ == "prt" and child.i == verb.i + 1:
@@ -484,18 +479,37 @@ def _according_to(
         content_tokens = content_tokens[:-1]
     if len(content_tokens) < 3:
         return None
-    phrase = _head_phrase(objects[0])
-    speaker = resolver.resolve(
-        offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
+    # Any source can be cited: "according to a statement from the commission".
+    speaker = _resolve_subject(objects[0], offset, resolver) or resolver.unresolved(
+        _described_phrase(objects[0], offset)
     )
-    if speaker is None:
-        return None
     start = offset + content_tokens[0].idx
     end = offset + content_tokens[-1].idx + len(content_tokens[-1].text)
     cue = doc.span(offset + according.idx, offset + to.idx + len(to.text))
     quote = _quote(doc, start, end, "indirect", speaker, cue)
     resolver.note_speaker(quote)
     return quote
+
+
+def _resolve_subject(subject: Any, offset: int, resolver: _SpeakerResolver) -> Speaker | None:
+    """The speaker a subject names, through an apposition if need be ("His counterpart,
+    Minister Nadia Roussel, said"); a described but unnamed speaker keeps its description."""
+    phrase = _head_phrase(subject)
+    speaker = resolver.resolve(
+        offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
+    )
+    if speaker is None or speaker.entity_id is None:
+        for child in subject.children:
+            if child.dep_ == "appos":
+                inner = _head_phrase(child)
+                named = resolver.resolve(
+                    offset + inner[0].idx, offset + inner[-1].idx + len(inner[-1].text)
+                )
+                if named is not None and named.entity_id is not None:
+                    return named
+    if speaker is not None and speaker.entity_id is None:
+        return resolver.unresolved(_described_phrase(subject, offset))
+    return speaker
 
 
 def _subject(verb: Any) -> Any:

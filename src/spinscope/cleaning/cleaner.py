@@ -13,6 +13,8 @@ neighbouring kept lines whether they continue one paragraph, then emit with one 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -360,6 +362,9 @@ def _gaps(lines: list[Line], kept: list[Line]) -> list[int]:
     return gaps
 
 
+_BYLINE = re.compile(r"(?:By|BY)\s+(?:[A-Z]|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?)")
+
+
 def _continues_wrapped(
     prev: Line, cur: Line, prev_ends: bool, width: float, typical_indent: int
 ) -> bool:
@@ -369,6 +374,8 @@ def _continues_wrapped(
     if prev.soft_end:
         return True
     text = prev.text
+    if _BYLINE.match(text) and not L.starts_lower(cur.text):
+        return False  # a byline is its own line however wide the author's titles run
     if L.starts_lower(cur.text):
         return True
     # The next word would have fitted on this line: the typesetter broke it on purpose.
