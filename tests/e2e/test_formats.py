@@ -7,9 +7,9 @@ from pathlib import Path
 import matplotlib
 import pytest
 from fpdf import FPDF
+from tests.conftest import assert_spans_consistent
 
 from spinscope.document import Document
-from tests.conftest import assert_spans_consistent
 
 pytestmark = pytest.mark.slow
 

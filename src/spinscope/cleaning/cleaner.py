@@ -14,7 +14,6 @@ neighbouring kept lines whether they continue one paragraph, then emit with one 
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from enum import Enum
 
