@@ -139,7 +139,8 @@ other side rejected without discussion.</p>
 the rainfall data collected over the past decade.</p>
 <p>Talks are due to resume in June, according to a statement from the regional river commission.</p>
 </article>
-<aside><h3>Most read</h3><ul><li>Ten recipes for summer</li><li>Stock markets rally</li></ul></aside>
+<aside><h3>Most read</h3>
+<ul><li>Ten recipes for summer</li><li>Stock markets rally</li></ul></aside>
 <footer>Copyright 2023 Riverside Times. All rights reserved. Contact us | Privacy policy</footer>
 </body>
 </html>
