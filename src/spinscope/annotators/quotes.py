@@ -130,7 +130,7 @@ class QuoteExtractor:
         direct_quotes = self._attribute_direct(doc, state, directs, resolver)
         indirect_quotes = self._indirect(doc, state, inside, skipped, resolver)
         quotes = [q for q in direct_quotes if q is not None] + indirect_quotes
-        quotes = _partial_quotes_follow_indirect(quotes)
+        quotes = _partial_quotes_follow_indirect(doc, quotes)
         quotes.sort(key=lambda q: (q.start, q.end))
         doc.quotes = [q for q in quotes if q.speaker is not None or q.kind == "direct"]
         return doc
@@ -144,6 +144,7 @@ class QuoteExtractor:
         resolver: _SpeakerResolver,
     ) -> list[Quote | None]:
         sdoc = state.doc
+        people = {e.id for e in doc.entities if e.type == "PERSON"}
         results: list[Quote | None] = []
         previous: Quote | None = None
         for direct in directs:
@@ -161,7 +162,7 @@ class QuoteExtractor:
                         doc, previous.end
                     )
                     if gap <= _DIRECT_CONTEXT_PARAGRAPHS and _nobody_else_between(
-                        state, previous.end, direct.open_mark, previous.speaker.entity_id
+                        state, people, previous.end, direct.open_mark, previous.speaker.entity_id
                     ):
                         speaker = previous.speaker
                 attribution = _Attribution(speaker, None)
@@ -562,20 +563,38 @@ def _described_phrase(head: Any, offset: int) -> tuple[int, int]:
     return offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
 
 
-def _partial_quotes_follow_indirect(quotes: list[Quote]) -> list[Quote]:
-    """A short quoted fragment inside reported speech belongs to that speech's speaker."""
-    indirect = [q for q in quotes if q.kind == "indirect"]
+def _partial_quotes_follow_indirect(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """A short quoted fragment inside reported speech belongs to that speech's speaker.
+
+    The reported clause is widened to the fragment's closing mark when the parse ended it
+    inside the fragment (``adding that the talks had "stalled for months."``).
+    """
     kept: list[Quote] = []
+    partials = [q for q in quotes if q.kind == "partial"]
     for quote in quotes:
-        if quote.kind != "partial":
-            kept.append(quote)
+        if quote.kind == "partial":
             continue
-        host = next((q for q in indirect if q.start <= quote.start < q.end), None)
+        if quote.kind == "indirect":
+            for partial in partials:
+                if quote.start <= partial.start < quote.end < partial.end + 1:
+                    quote = _quote(
+                        doc, quote.start, partial.end + 1, "indirect", quote.speaker, quote.cue
+                    )
+        kept.append(quote)
+    indirect = [q for q in kept if q.kind == "indirect"]
+    for partial in partials:
+        host = next((q for q in indirect if q.start <= partial.start < q.end), None)
         if host is not None:
-            quote.kind = "direct"
-            quote.speaker = host.speaker
-            quote.cue = host.cue
-            kept.append(quote)
+            partial.kind = "direct"
+            partial.speaker = host.speaker
+            partial.cue = host.cue
+            kept.append(partial)
+    for quote in kept:
+        if quote.kind == "direct" and quote.speaker is None:
+            host = next((q for q in indirect if q.start <= quote.start < q.end), None)
+            if host is not None:  # words quoted inside reported speech are that speaker's
+                quote.speaker = host.speaker
+                quote.cue = host.cue
     return kept
 
 
@@ -618,10 +637,14 @@ def _paragraph_index(doc: Document, char: int) -> int:
     return bisect.bisect_right(starts, char) - 1
 
 
-def _nobody_else_between(state: NlpState, start: int, end: int, speaker: str | None) -> bool:
-    """True when nobody but the speaker is named between two quotes."""
+def _nobody_else_between(
+    state: NlpState, people: set[str], start: int, end: int, speaker: str | None
+) -> bool:
+    """True when no person but the speaker is named between two quotes."""
     return all(
-        entity_id == speaker for m_start, _, entity_id in state.mentions if start <= m_start < end
+        entity_id == speaker or entity_id not in people
+        for m_start, _, entity_id in state.mentions
+        if start <= m_start < end
     )
 
 
@@ -658,9 +681,14 @@ class _SpeakerResolver:
         head = words[-1]
         titles = gazetteer.person_titles()
         named = self._named_in(start, end)
-        if named is not None and not (
-            named[0].type in {"NORP", "GPE", "LOC"} and head in titles
-        ):  # "an Italian political scientist" is a person, not Italy
+        if named is not None and named[0].type != "PERSON" and named[2] < end:
+            # "an Italian political scientist" is a person, "Guatemalan authorities" and
+            # "an FBI informant" are not Italy, Guatemala or the FBI: the name only qualifies
+            # the head noun.
+            if not (head in titles and words[0] in {"a", "an", "the"}):
+                return self.unresolved((start, end))
+            named = None
+        if named is not None:
             return self._speaker(named[0], mention, named[1])
         if words[0] in {"a", "an"} and head in titles:
             later = self._named_later(end)
@@ -700,19 +728,22 @@ class _SpeakerResolver:
             role = entity.roles[0]
         return Speaker(name=entity.name, entity_id=entity.id, role=role, mention=mention)
 
-    def _named_in(self, start: int, end: int) -> tuple[Entity, int] | None:
-        found: list[tuple[int, Entity]] = []
+    def _named_in(self, start: int, end: int) -> tuple[Entity, int, int] | None:
+        """The entity named in ``[start, end)`` (a person first), its mention's start and end,
+        where the end is that of the phrase's trailing words when only a possessive follows."""
+        found: list[tuple[int, int, Entity]] = []
         lo = bisect.bisect_left(self.mention_starts, start)
         for m_start, m_end, entity_id in self.state.mentions[lo:]:
             if m_start >= end:
                 break
             if m_end <= end:
-                found.append((m_start, self.entities[entity_id]))
+                found.append((m_start, m_end, self.entities[entity_id]))
         rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
         if not found:
             return None
-        m_start, entity = min(found, key=lambda f: (rank.get(f[1].type, 9), f[0]))
-        return entity, m_start
+        m_start, m_end, entity = min(found, key=lambda f: (rank.get(f[2].type, 9), f[0]))
+        rest = self.doc.text[m_end:end].strip()
+        return entity, m_start, end if rest in {"", "'s", "’s", ")"} else m_end
 
     def _persons_before(self, position: int) -> Iterable[tuple[int, Entity]]:
         hi = bisect.bisect_left(self.mention_starts, position)
@@ -735,7 +766,13 @@ class _SpeakerResolver:
 
     def _compatible(self, entity: Entity, gender: str) -> bool:
         known = self.gender.get(entity.id)
-        return known is None or known == gender
+        if known is not None:
+            return known == gender
+        # A one-word "person" with no title is often a company or place the model mistook.
+        return len(entity.name.split()) >= 2 or bool(entity.roles) or self._has_spoken(entity)
+
+    def _has_spoken(self, entity: Entity) -> bool:
+        return any(entity_id == entity.id for _, entity_id in self.speakers)
 
     def _antecedent(self, position: int, gender: str) -> Entity | None:
         paragraph = _paragraph_index(self.doc, position)

@@ -47,11 +47,11 @@ def render_document(doc: Document) -> RenderableType:
             body.stylize(ENTITY_STYLES.get(entity.type, "bold"), mention.start, mention.end)
 
     quotes = Table(title="Quotes", expand=True, show_lines=True)
-    quotes.add_column("#", justify="right", style="dim")
-    quotes.add_column("kind")
-    quotes.add_column("speaker")
-    quotes.add_column("role")
-    quotes.add_column("quote", ratio=3)
+    quotes.add_column("#", justify="right", style="dim", no_wrap=True)
+    quotes.add_column("kind", no_wrap=True)
+    quotes.add_column("speaker", ratio=2)
+    quotes.add_column("role", ratio=2)
+    quotes.add_column("quote", ratio=5)
     for number, quote in enumerate(doc.quotes, start=1):
         speaker = quote.speaker
         said_as = (
@@ -68,11 +68,11 @@ def render_document(doc: Document) -> RenderableType:
         )
 
     entities = Table(title="Entities", expand=True)
-    entities.add_column("id", style="dim")
-    entities.add_column("name")
-    entities.add_column("type")
-    entities.add_column("mentions", justify="right")
-    entities.add_column("roles")
+    entities.add_column("id", style="dim", no_wrap=True)
+    entities.add_column("name", ratio=2)
+    entities.add_column("type", no_wrap=True)
+    entities.add_column("mentions", justify="right", no_wrap=True)
+    entities.add_column("roles", ratio=3)
     for entity in doc.entities:
         entities.add_row(
             entity.id,
