@@ -184,3 +184,57 @@ def test_stray_marks_anywhere_never_crash(analyzer) -> None:  # type: ignore[no-
             doc = analyzer.analyze_text(text[:position] + mark + text[position:])
             for quote in doc.quotes:
                 assert quote.text.count("\n\n") <= 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker", "entity"),
+    [
+        (
+            "Daniel Frost, a retired engineer, sued the company. Frost's lawyer Maria Quist "
+            "told reporters that the evidence had been ignored for years.",
+            "the evidence had been ignored",
+            "Maria Quist",
+            True,
+        ),
+        (
+            "Guatemalan authorities said the suspect had fled the country in 2004.",
+            "the suspect had fled",
+            "Guatemalan authorities",
+            False,
+        ),
+        (
+            "An FBI informant told the committee that the payments began in 2009.",
+            "the payments began",
+            "An FBI informant",
+            False,
+        ),
+        (
+            "His counterpart, Minister Nadia Roussel, said the proposal ignored the data.",
+            "the proposal ignored the data",
+            "Nadia Roussel",
+            True,
+        ),
+    ],
+)
+def test_speaker_is_the_head_of_the_subject(
+    analyzer,  # type: ignore[no-untyped-def]
+    text: str,
+    fragment: str,
+    speaker: str,
+    entity: bool,
+) -> None:
+    doc = analyzer.analyze_text(text)
+    quote = speaker_of(doc, fragment, "indirect")
+    assert quote.speaker is not None and quote.speaker.name == speaker
+    assert (quote.speaker.entity_id is not None) is entity
+
+
+@pytest.mark.slow
+def test_pronoun_skips_a_one_word_name_the_model_took_for_a_person(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Peter Brandt worked for years with executives from Rosatom. "
+        "He said the contracts were signed in Vienna."
+    )
+    quote = speaker_of(doc, "the contracts were signed", "indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Peter Brandt"

@@ -741,8 +741,16 @@ class _SpeakerResolver:
         rank = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3, "LOC": 4, "FAC": 5}
         if not found:
             return None
-        m_start, m_end, entity = min(found, key=lambda f: (rank.get(f[2].type, 9), f[0]))
-        rest = self.doc.text[m_end:end].strip()
+        text = self.doc.text
+
+        def preference(f: tuple[int, int, Entity]) -> tuple[int, bool, int]:
+            # A person first; of several, not a possessive ("Campbell's attorney Victoria
+            # Toensing" is Toensing), then the last named.
+            possessive = text[f[1] : f[1] + 2] in {"'s", "’s"}
+            return rank.get(f[2].type, 9), possessive, -f[0]
+
+        m_start, m_end, entity = min(found, key=preference)
+        rest = text[m_end:end].strip()
         return entity, m_start, end if rest in {"", "'s", "’s", ")"} else m_end
 
     def _persons_before(self, position: int) -> Iterable[tuple[int, Entity]]:
