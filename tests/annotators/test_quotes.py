@@ -238,3 +238,14 @@ def test_pronoun_skips_a_one_word_name_the_model_took_for_a_person(analyzer) -> 
     )
     quote = speaker_of(doc, "the contracts were signed", "indirect")
     assert quote.speaker is not None and quote.speaker.name == "Peter Brandt"
+
+
+@pytest.mark.slow
+def test_reporting_verb_right_before_the_quote(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Commentator Paul Riddle spoke to a local radio station on Monday and said "
+        '"nobody in this city believes the official figures any more."'
+    )
+    quote = speaker_of(doc, "nobody in this city believes", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Paul Riddle"
+    assert quote.cue is not None and quote.cue.text == "said"

@@ -362,10 +362,13 @@ def _cue_before(sdoc: Any, direct: _Direct, resolver: _SpeakerResolver) -> _Attr
     if mark is None:
         return None
     lead = [t for t in sdoc[mark.sent.start : mark.i] if not t.is_space]
+    verbs = reporting_verbs()
+    if lead and lead[-1].lower_ in verbs:
+        # "… and said "…"": no colon or comma, and the subject may sit far back; parse.
+        return _cue_from_parse(mark.sent, lead[-1], resolver)
     if not lead or lead[-1].text not in {":", ","}:
         return None
     lead = lead[:-1]
-    verbs = reporting_verbs()
     for k in range(len(lead) - 1, -1, -1):
         token = lead[k]
         if token.lower_ == "to" and k > 0 and lead[k - 1].lower_ == "according":
@@ -386,7 +389,27 @@ def _cue_before(sdoc: Any, direct: _Direct, resolver: _SpeakerResolver) -> _Attr
     if not phrase:
         return None
     speaker = resolver.resolve(phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    if speaker is None and lead[k].lower_ in verbs:
+        return _cue_from_parse(mark.sent, lead[k], resolver)
     return _Attribution(speaker, cue) if speaker is not None else None
+
+
+def _cue_from_parse(
+    sentence: Any, verb_token: Any, resolver: _SpeakerResolver
+) -> _Attribution | None:
+    """The speaker of a reporting verb by its grammatical subject in the sentence's parse."""
+    ((offset, parsed),) = resolver.state.parsed([sentence])
+    verb = next((t for t in parsed if offset + t.idx == verb_token.idx), None)
+    if verb is None or not verb.tag_.startswith(("VB", "MD")):
+        return None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    speaker = _resolve_subject(subject, offset, resolver)
+    if speaker is None:
+        return None
+    cue = resolver.doc.span(verb_token.idx, verb_token.idx + len(verb_token.text))
+    return _Attribution(speaker, cue)
 
 
 def _reported_speech(
