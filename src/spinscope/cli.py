@@ -76,7 +76,7 @@ def _analyze(args: argparse.Namespace) -> int:
             if args.output
             else sys.stdout
         )
-        progress = None
+        progress: Progress | None = None
         if len(paths) > 1 and not args.no_progress:
             progress = stack.enter_context(
                 Progress(
@@ -89,6 +89,8 @@ def _analyze(args: argparse.Namespace) -> int:
                 )
             )
         task = progress.add_task("analyse", total=len(paths)) if progress else None
+        # Errors go through the progress bar's console so they do not tear its line.
+        messages = progress.console if progress else err
         records = []
         console = Console(file=out, force_terminal=out.isatty() if args.output is None else False)
         outcomes = analyze_many(paths, max_bytes=int(args.max_size * 1024 * 1024), jobs=args.jobs)
@@ -97,7 +99,7 @@ def _analyze(args: argparse.Namespace) -> int:
                 progress.advance(task)
             if outcome.error is not None:
                 failed += 1
-                (progress.console if progress else err).print(
+                messages.print(
                     f"spinscope: error: {outcome.error}",
                     markup=False,
                     highlight=False,
@@ -115,14 +117,11 @@ def _analyze(args: argparse.Namespace) -> int:
                 out.flush()
             elif args.format == "json":
                 records.append(record)
-        if args.format == "json" and (records and not (single and failed)):
+        if args.format == "json" and records and not (single and failed):
             write_records(records, out, "json", single)
-    if failed:
-        print(f"spinscope: {failed} of {len(paths)} input(s) failed", file=sys.stderr) if len(
-            paths
-        ) > 1 else None
-        return EXIT_FAILED
-    return EXIT_OK
+    if failed and len(paths) > 1:
+        print(f"spinscope: {failed} of {len(paths)} inputs failed", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
 
 
 if __name__ == "__main__":
