@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from spinscope.document import Document
+from spinscope.document import Document, OffsetMap, Span
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -45,3 +45,23 @@ def assert_spans_consistent(doc: Document) -> None:
         assert span.text == doc.text[span.start : span.end]
         source = doc.source_text[span.source_start : span.source_end]
         assert "".join(source.split()) == "".join(span.text.split()), (span, source)
+
+
+def make_doc(text: str, **hints: object) -> Document:
+    """A document over ``text`` as the cleaner would hand it on: paragraphs split at blank
+    lines, identity offsets, the given reader hints."""
+    paragraphs: list[Span] = []
+    position = 0
+    for part in text.split("\n\n"):
+        end = position + len(part)
+        paragraphs.append(Span(position, end, position, end, part))
+        position = end + 2
+    return Document(
+        source="t.txt",
+        format="text",
+        source_text=text,
+        text=text,
+        offsets=OffsetMap.identity(len(text)),
+        paragraphs=paragraphs,
+        hints=dict(hints),
+    )

@@ -1,32 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import make_doc
 
 from spinscope.annotators.language import (
     LanguageIdentifier,
     identify_language,
     normalise_language_tag,
 )
-from spinscope.document import Document, OffsetMap, Span
-
-
-def make_doc(text: str, **hints: object) -> Document:
-    paragraphs: list[Span] = []
-    position = 0
-    for part in text.split("\n\n"):
-        end = position + len(part)
-        paragraphs.append(Span(position, end, position, end, part))
-        position = end + 2
-    return Document(
-        source="t.txt",
-        format="text",
-        source_text=text,
-        text=text,
-        offsets=OffsetMap.identity(len(text)),
-        paragraphs=paragraphs,
-        hints=dict(hints),
-    )
-
 
 PARAGRAPHS = {
     "en": (

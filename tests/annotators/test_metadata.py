@@ -3,6 +3,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from tests.conftest import make_doc
 
 from spinscope.annotators.metadata import (
     SPANS_HINT,
@@ -11,25 +12,7 @@ from spinscope.annotators.metadata import (
     parse_date,
     parse_person_name,
 )
-from spinscope.document import Dateline, Document, OffsetMap, Span
-
-
-def make_doc(text: str, **hints: object) -> Document:
-    paragraphs: list[Span] = []
-    position = 0
-    for part in text.split("\n\n"):
-        end = position + len(part)
-        paragraphs.append(Span(position, end, position, end, part))
-        position = end + 2
-    return Document(
-        source="t.txt",
-        format="text",
-        source_text=text,
-        text=text,
-        offsets=OffsetMap.identity(len(text)),
-        paragraphs=paragraphs,
-        hints=dict(hints),
-    )
+from spinscope.document import Dateline, Document
 
 
 def run(text: str, **hints: object) -> Document:

@@ -402,10 +402,7 @@ def _cue_from_parse(
     verb = next((t for t in parsed if offset + t.idx == verb_token.idx), None)
     if verb is None or not verb.tag_.startswith(("VB", "MD")):
         return None
-    subject = _subject(verb)
-    if subject is None:
-        return None
-    speaker = _resolve_subject(subject, offset, resolver)
+    speaker = _speaker_of_verb(verb, offset, resolver)
     if speaker is None:
         return None
     cue = resolver.doc.span(verb_token.idx, verb_token.idx + len(verb_token.text))
@@ -451,10 +448,7 @@ def _reported_speech(
     end = offset + content_tokens[-1].idx + len(content_tokens[-1].text)
     if any(a <= start and end <= b + 1 for a, b in inside_direct):
         return None  # the complement is a direct quote, attributed as such
-    subject = _subject(verb)
-    if subject is None:
-        return None
-    speaker = _resolve_subject(subject, offset, resolver)
+    speaker = _speaker_of_verb(verb, offset, resolver)
     if speaker is None:
         return None
     cue_end = verb
@@ -513,6 +507,11 @@ def _according_to(
     quote = _quote(doc, start, end, "indirect", speaker, cue)
     resolver.note_speaker(quote)
     return quote
+
+
+def _speaker_of_verb(verb: Any, offset: int, resolver: _SpeakerResolver) -> Speaker | None:
+    subject = _subject(verb)
+    return _resolve_subject(subject, offset, resolver) if subject is not None else None
 
 
 def _resolve_subject(subject: Any, offset: int, resolver: _SpeakerResolver) -> Speaker | None:
