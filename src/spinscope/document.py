@@ -218,6 +218,30 @@ class Quote:
 
 
 @dataclass(slots=True)
+class TechniqueSpan:
+    """A passage that uses a persuasion technique (names and definitions: data/techniques.json)."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    text: str
+    technique: str
+    """The technique's id, as in the PTC corpus: ``Loaded_Language``, ``Name_Calling,Labeling``."""
+    score: float
+    """The model's confidence in [0, 1]."""
+
+
+@dataclass(slots=True)
+class SentenceScore:
+    """How likely a sentence is to use propaganda at all."""
+
+    start: int
+    end: int
+    propaganda: float
+
+
+@dataclass(slots=True)
 class Document:
     """An article under analysis: clean text, offset map and the annotations on it."""
 
@@ -232,6 +256,8 @@ class Document:
     metadata: Metadata = field(default_factory=Metadata)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    techniques: list[TechniqueSpan] = field(default_factory=list)
+    sentences: list[SentenceScore] = field(default_factory=list)
     removed: list[Span] = field(default_factory=list)
     """Debris the cleaner dropped (headers, page numbers, mastheads), as spans of ``source_text``
     (``start``/``end`` are -1 because they are not in ``text``)."""
@@ -251,6 +277,8 @@ class Document:
             "metadata": asdict(self.metadata),
             "entities": [asdict(entity) for entity in self.entities],
             "quotes": [asdict(quote) for quote in self.quotes],
+            "techniques": [asdict(span) for span in self.techniques],
+            "sentences": [asdict(sentence) for sentence in self.sentences],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
