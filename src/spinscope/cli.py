@@ -30,7 +30,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Analyse articles (text, HTML or PDF files, folders of them, or - for stdin).",
     )
     analyze.add_argument("paths", nargs="+", metavar="PATH")
-    analyze.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    analyze.add_argument(
+        "--format",
+        choices=["json", "jsonl", "text", "ptc"],
+        default="json",
+        help="ptc: ID<TAB>TECHNIQUE<TAB>START<TAB>END per technique span, offsets into the file",
+    )
     analyze.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
     analyze.add_argument(
         "--jobs", "-j", type=int, default=None, help="worker processes (default: all cores)"
@@ -43,6 +48,64 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip files larger than this (default: %(default)s MB)",
     )
     analyze.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score predictions against gold annotations",
+        description="Score predictions against gold annotations.",
+    )
+    targets = evaluate.add_subparsers(dest="target", required=True)
+    techniques = targets.add_parser(
+        "techniques",
+        help="persuasion-technique spans in the PTC format: FLC, SI, SLC",
+        description="Score predicted technique spans against a PTC-style gold folder: "
+        "fragment-level classification (FLC), span identification (SI), sentence-level "
+        "classification (SLC), per-technique FLC and character coverage.",
+    )
+    techniques.add_argument(
+        "--gold",
+        required=True,
+        metavar="DIR",
+        help="folder of article<ID>.txt files, each with article<ID>.labels.tsv",
+    )
+    techniques.add_argument(
+        "--pred",
+        required=True,
+        metavar="FILE",
+        help="predicted spans, one ID<TAB>TECHNIQUE<TAB>START<TAB>END line each",
+    )
+    techniques.add_argument("--json", action="store_true", help="print the report as JSON")
+    techniques.add_argument(
+        "--flc-overlaps",
+        choices=["merge", "cap"],
+        default="merge",
+        help="FLC with overlapping spans of one technique: merge them, as the organisers' "
+        "scorer does, or cap each span's credit at 1 (default: %(default)s)",
+    )
+    train = commands.add_parser("train", help="train a model")
+    train_targets = train.add_subparsers(dest="target", required=True)
+    trainer = train_targets.add_parser(
+        "techniques",
+        help="fine-tune, export to int8 ONNX and tune on dev the technique tagger",
+        description="Train the technique tagger on PTC (and the SemEval-2021 memes when "
+        "present), export it to int8 ONNX and tune its decoding on the PTC dev split. "
+        "Needs the train extra. Run again with the same arguments to resume.",
+    )
+    trainer.add_argument(
+        "--data",
+        required=True,
+        metavar="DIR",
+        help="folder holding ptc-emnlp2019/ (and semeval2021-task6-text/)",
+    )
+    trainer.add_argument("--output", required=True, metavar="DIR")
+    trainer.add_argument("--epochs", type=int, default=3)
+    trainer.add_argument("--batch-size", type=int, default=16)
+    trainer.add_argument("--learning-rate", type=float, default=1e-4)
+    trainer.add_argument("--stride", type=int, default=192)
+    trainer.add_argument("--seed", type=int, default=13)
+    trainer.add_argument("--no-memes", action="store_true", help="news articles only")
+    trainer.add_argument("--limit", type=int, default=0, help="only the first N training texts")
+    trainer.add_argument("--max-steps", type=int, default=0, help="stop after N steps")
     return parser
 
 
@@ -51,6 +114,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _analyze(args)
+        if args.command == "evaluate" and args.target == "techniques":
+            from spinscope.techniques.evaluate_command import evaluate_techniques
+
+            return evaluate_techniques(
+                args.gold, args.pred, as_json=args.json, flc_overlaps=args.flc_overlaps
+            )
+        if args.command == "train" and args.target == "techniques":
+            from spinscope.techniques.train_command import train_techniques
+
+            return train_techniques(args)
     except SpinscopeError as error:
         print(f"spinscope: error: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -61,6 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from spinscope.output import error_record, render_document, write_records
+    from spinscope.output.records import ptc_lines
     from spinscope.pipeline import analyze_many, expand_inputs
 
     paths = expand_inputs(args.paths)
@@ -110,6 +184,12 @@ def _analyze(args: argparse.Namespace) -> int:
                 assert outcome.document is not None
                 if args.format == "text":
                     console.print(render_document(outcome.document))
+                    continue
+                if args.format == "ptc":
+                    # Only spans, like the corpus's .labels files; errors went to stderr above.
+                    for line in ptc_lines(outcome.document):
+                        out.write(line + "\n")
+                    out.flush()
                     continue
                 record = outcome.document.to_dict()
             if args.format == "jsonl":

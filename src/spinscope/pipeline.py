@@ -42,15 +42,30 @@ def _quotes() -> Annotator:
     return QuoteExtractor()
 
 
+def _techniques() -> Annotator:
+    from spinscope.annotators.techniques import TechniqueTagger
+
+    return TechniqueTagger()
+
+
 ANNOTATORS: dict[str, Callable[[], Annotator]] = {
     "language": _language,
     "metadata": _metadata,
     "entities": _entities,
     "quotes": _quotes,
+    "techniques": _techniques,
 }
 """Annotator factories by name; a pipeline is a list of these names."""
 
-DEFAULT_PIPELINE = ("language", "metadata", "entities", "quotes")
+
+def _default_pipeline() -> tuple[str, ...]:
+    from spinscope.annotators.techniques import bundled_model_available
+
+    names = ("language", "metadata", "entities", "quotes")
+    return (*names, "techniques") if bundled_model_available() else names
+
+
+DEFAULT_PIPELINE = _default_pipeline()
 
 
 class Analyzer:

@@ -1,4 +1,4 @@
-"""``--format text``: the article with quotes, speakers and entities marked, via rich."""
+"""``--format text``: the article with quotes, speakers, entities and techniques marked (rich)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from spinscope.document import Document
+from spinscope.document import Document, TechniqueSpan
+from spinscope.techniques.catalogue import Technique, techniques
 
 ENTITY_STYLES = {
     "PERSON": "bold cyan",
@@ -18,6 +19,11 @@ ENTITY_STYLES = {
     "FAC": "blue",
 }
 QUOTE_STYLES = {"direct": "on grey23", "indirect": "italic on grey15"}
+# Techniques are marked by foreground colour plus underline, never by background, so a technique
+# inside a quote keeps the quote's shading and both remain visible.
+UNKNOWN_TECHNIQUE_COLOUR = "bright_white"
+SPAN_TEXT_WIDTH = 80
+LIKELY_PROPAGANDA = 0.5
 
 
 def render_document(doc: Document) -> RenderableType:
@@ -36,6 +42,14 @@ def render_document(doc: Document) -> RenderableType:
         ("language", meta.language),
     ):
         header.add_row(label, value or "—")
+    if doc.sentences:
+        likely = sum(1 for sentence in doc.sentences if sentence.propaganda >= LIKELY_PROPAGANDA)
+        highest = max(sentence.propaganda for sentence in doc.sentences)
+        header.add_row(
+            "propaganda",
+            f"{likely} of {len(doc.sentences)} sentences ≥ {LIKELY_PROPAGANDA:.2f}"
+            f" (highest {highest:.2f})",
+        )
 
     body = Text(doc.text)
     for quote in doc.quotes:
@@ -45,6 +59,10 @@ def render_document(doc: Document) -> RenderableType:
     for entity in doc.entities:
         for mention in entity.mentions:
             body.stylize(ENTITY_STYLES.get(entity.type, "bold"), mention.start, mention.end)
+    # After the entities, so a technique span reads in one colour (entities stay bold in it).
+    # Longest first: spans overlap a lot, and a short span nested in a long one must win.
+    for span in sorted(doc.techniques, key=lambda span: span.start - span.end):
+        body.stylize(_technique_style(span.technique), span.start, span.end)
 
     quotes = Table(title="Quotes", expand=True, show_lines=True)
     quotes.add_column("#", justify="right", style="dim", no_wrap=True)
@@ -91,9 +109,63 @@ def render_document(doc: Document) -> RenderableType:
         "  ",
         *[part for label, style in ENTITY_STYLES.items() for part in ((label, style), "  ")],
     )
-    return Group(
+    parts: list[RenderableType] = [
         Panel(header, title="spinscope analysis", border_style="dim"),
         Panel(body, subtitle=legend),
         quotes,
         entities,
-    )
+    ]
+    if doc.techniques:
+        parts += [_techniques_table(doc.techniques), _techniques_legend(doc.techniques)]
+    return Group(*parts)
+
+
+def _technique(technique_id: str) -> Technique:
+    """The catalogue entry, or a plain stand-in so a label the catalogue lacks still shows."""
+    known = techniques().get(technique_id)
+    if known is not None:
+        return known
+    return Technique(technique_id, technique_id, "", "", UNKNOWN_TECHNIQUE_COLOUR, ())
+
+
+def _technique_style(technique_id: str) -> str:
+    return f"underline {_technique(technique_id).colour}"
+
+
+def _shorten(text: str, width: int = SPAN_TEXT_WIDTH) -> str:
+    """One line of at most ``width`` characters: spans can run over paragraph breaks."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def _techniques_table(spans: list[TechniqueSpan]) -> Table:
+    table = Table(title="Techniques", expand=True)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("technique", ratio=2)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("text", ratio=5)
+    for number, span in enumerate(sorted(spans, key=lambda s: (s.start, s.end)), start=1):
+        technique = _technique(span.technique)
+        table.add_row(
+            str(number),
+            Text(technique.name, style=technique.colour),
+            f"{span.score:.2f}",
+            _shorten(span.text),
+        )
+    return table
+
+
+def _techniques_legend(spans: list[TechniqueSpan]) -> Table:
+    """Each technique present, in catalogue order, with its colour and definition."""
+    present = {span.technique for span in spans}
+    ordered = [technique_id for technique_id in techniques() if technique_id in present]
+    ordered += sorted(present.difference(ordered))  # labels the catalogue does not know
+    legend = Table(title="Technique legend", expand=True, show_header=False)
+    legend.add_column("technique", ratio=2)
+    legend.add_column("definition", ratio=5)
+    for technique_id in ordered:
+        technique = _technique(technique_id)
+        legend.add_row(
+            Text(technique.name, style=_technique_style(technique_id)), technique.definition
+        )
+    return legend

@@ -1,0 +1,63 @@
+"""Persuasion-technique spans and per-sentence propaganda scores, from the bundled model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spinscope.document import Document, SentenceScore, TechniqueSpan
+from spinscope.techniques.corpus import ANY
+from spinscope.techniques.decoding import DecodingRule, decode, sentence_scores
+from spinscope.techniques.predictor import BUNDLED_MODEL, TechniquePredictor
+from spinscope.techniques.segmentation import sentence_spans
+
+
+class TechniqueTagger:
+    """Adds ``doc.techniques`` and ``doc.sentences``."""
+
+    name = "techniques"
+
+    def __init__(self, model_dir: Path = BUNDLED_MODEL) -> None:
+        self.model_dir = model_dir
+        self._predictor: TechniquePredictor | None = None
+
+    @property
+    def predictor(self) -> TechniquePredictor:
+        if self._predictor is None:  # loaded on first use, once per process
+            self._predictor = TechniquePredictor(self.model_dir)
+        return self._predictor
+
+    def __call__(self, doc: Document) -> Document:
+        predictor = self.predictor
+        decoding = predictor.decoding
+        labels = tuple(decoding["labels"])
+        rules = {
+            label: DecodingRule(float(rule["threshold"]), str(rule["mode"]))
+            for label, rule in decoding["rules"].items()
+        }
+        token_probabilities = predictor(doc.text)
+        offsets = token_probabilities.encoded.offsets
+        probabilities = token_probabilities.probabilities
+        sentences = sentence_spans(doc.text, doc.nlp.doc if doc.nlp is not None else None)
+        for found in decode(doc.text, offsets, probabilities, sentences, labels, rules):
+            span = doc.span(found.start, found.end)
+            doc.techniques.append(
+                TechniqueSpan(
+                    span.start,
+                    span.end,
+                    span.source_start,
+                    span.source_end,
+                    span.text,
+                    found.technique,
+                    round(found.score, 4),
+                )
+            )
+        scores = sentence_scores(probabilities, offsets, sentences, ANY)
+        doc.sentences = [
+            SentenceScore(start, end, round(score, 4))
+            for (start, end), score in zip(sentences, scores, strict=True)
+        ]
+        return doc
+
+
+def bundled_model_available() -> bool:
+    return (BUNDLED_MODEL / "model.onnx").exists() and (BUNDLED_MODEL / "decoding.json").exists()

@@ -1,0 +1,1 @@
+"""Persuasion-technique detection: model, scoring, training."""

@@ -1,0 +1,103 @@
+"""From per-token probabilities to technique spans, one rule per technique.
+
+Short techniques (loaded language, name calling) are marked where the model's probability runs
+high, token by token. Long ones (doubt, causal oversimplification, appeals to fear) are
+sentence-sized in the gold data, while token probabilities tend to peak on a few words; for those
+the whole sentence is marked when its peak passes the threshold. Which rule and threshold each
+technique gets is chosen on the dev split (see :mod:`spinscope.techniques.tuning`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+TOKENS = "tokens"
+SENTENCE = "sentence"
+
+
+@dataclass(frozen=True, slots=True)
+class DecodingRule:
+    threshold: float
+    mode: str = TOKENS
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedSpan:
+    start: int
+    end: int
+    technique: str
+    score: float
+
+
+def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span of word pieces to whole words."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def token_sentences(offsets: np.ndarray, sentences: list[tuple[int, int]]) -> np.ndarray:
+    """The sentence index of every token (by its first character)."""
+    if len(offsets) == 0:
+        return np.zeros(0, dtype=np.int64)
+    starts = np.asarray([s for s, _ in sentences], dtype=np.int64)
+    return np.maximum(np.searchsorted(starts, offsets[:, 0], side="right") - 1, 0)
+
+
+def decode(
+    text: str,
+    offsets: np.ndarray,
+    probabilities: np.ndarray,
+    sentences: list[tuple[int, int]],
+    labels: tuple[str, ...],
+    rules: dict[str, DecodingRule],
+) -> list[DecodedSpan]:
+    spans: list[DecodedSpan] = []
+    if len(offsets) == 0:
+        return spans
+    sentence_of = token_sentences(offsets, sentences)
+    for index, label in enumerate(labels):
+        rule = rules.get(label)
+        if rule is None:
+            continue
+        column = probabilities[:, index]
+        above = column >= rule.threshold
+        if not above.any():
+            continue
+        if rule.mode == SENTENCE:
+            for sentence in np.unique(sentence_of[above]):
+                start, end = sentences[int(sentence)]
+                peak = float(column[sentence_of == sentence].max())
+                spans.append(DecodedSpan(start, end, label, peak))
+            continue
+        # Runs of tokens above the threshold; a single dip below it inside a run is bridged.
+        bridged = above.copy()
+        bridged[1:-1] |= above[:-2] & above[2:]
+        positions = np.flatnonzero(bridged)
+        breaks = np.flatnonzero(np.diff(positions) > 1)
+        for run in np.split(positions, breaks + 1):
+            first, last = int(run[0]), int(run[-1])
+            if sentence_of[first] != sentence_of[last]:
+                last = int(run[sentence_of[run] == sentence_of[first]][-1])
+            start, end = _word_edges(text, int(offsets[first, 0]), int(offsets[last, 1]))
+            spans.append(DecodedSpan(start, end, label, float(column[first : last + 1].max())))
+    spans.sort(key=lambda s: (s.start, s.end, s.technique))
+    return spans
+
+
+def sentence_scores(
+    probabilities: np.ndarray, offsets: np.ndarray, sentences: list[tuple[int, int]], channel: int
+) -> list[float]:
+    """Each sentence's propaganda score: the highest "inside any technique" probability."""
+    scores = [0.0] * len(sentences)
+    if len(offsets) == 0:
+        return scores
+    sentence_of = token_sentences(offsets, sentences)
+    column = probabilities[:, channel]
+    for sentence in np.unique(sentence_of):
+        scores[int(sentence)] = float(column[sentence_of == sentence].max())
+    return scores

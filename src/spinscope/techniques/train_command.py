@@ -1,0 +1,68 @@
+"""``spinscope train techniques``: train, export, tune; every step resumable or repeatable."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from spinscope.errors import SpinscopeError
+
+
+def train_techniques(args: argparse.Namespace) -> int:
+    try:
+        from spinscope.techniques.export import export
+        from spinscope.techniques.training import TrainingConfig, train
+    except ImportError as error:
+        raise SpinscopeError(
+            f"training needs the train extra (pip install 'spinscope[train]'): {error}"
+        ) from error
+    data, output = Path(args.data), Path(args.output)
+    if not data.is_dir():
+        raise SpinscopeError(f"{data}: not a folder")
+    config = TrainingConfig(
+        epochs=args.epochs,
+        batch_size=args.batch_size,
+        learning_rate=args.learning_rate,
+        stride=args.stride,
+        seed=args.seed,
+        use_memes=not args.no_memes,
+        limit=args.limit,
+        max_steps=args.max_steps,
+    )
+    weights = train(data, output, config, log=lambda line: print(line, file=sys.stderr))
+    model = export(weights, output / "model")
+    print(f"exported {model}", file=sys.stderr)
+    report = tune_model(data, output / "model", config.stride)
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
+    """Tune decoding on the PTC dev split; writes ``decoding.json`` beside the model."""
+    from spinscope.techniques.corpus import read_training_data
+    from spinscope.techniques.predictor import DECODING, TechniquePredictor
+    from spinscope.techniques.tuning import (
+        collect,
+        cross_fit,
+        decoding_config,
+        evaluate_rules,
+        gold_spans,
+        tune,
+    )
+
+    _, dev = read_training_data(data, use_memes=False)
+    predictor = TechniquePredictor(model_dir, threads=0, stride=stride)
+    articles = collect(predictor, dev)
+    gold = gold_spans(dev)
+    rules, sentence_threshold = tune(articles, gold)
+    (model_dir / DECODING).write_text(
+        json.dumps(decoding_config(rules, sentence_threshold, stride), indent=2), encoding="utf-8"
+    )
+    return {
+        "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_threshold),
+        "dev_cross_fitted": cross_fit(articles, gold),
+        "rules": {k: [r.mode, r.threshold] for k, r in rules.items()},
+        "sentence_threshold": sentence_threshold,
+    }

