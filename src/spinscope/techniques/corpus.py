@@ -48,8 +48,9 @@ def read_ptc(directory: Path) -> list[LabelledText]:
                     continue
                 _, label, start, end = line.split("\t")
                 technique = technique_for_label(label)
-                if technique is not None:
-                    example.spans.append((int(start), min(int(end), len(text)), technique.id))
+                first, last = int(start), min(int(end), len(text))
+                if technique is not None and first < last:  # one train span lies past its text
+                    example.spans.append((first, last, technique.id))
         examples.append(example)
     return examples
 

@@ -15,6 +15,8 @@ import numpy as np
 
 TOKENS = "tokens"
 SENTENCE = "sentence"
+DETECTOR = "detector"
+"""Repetition only: the article-level detector of :mod:`spinscope.techniques.repetition`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +35,12 @@ class DecodedSpan:
 
 def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span of word pieces to whole words."""
-    while start > 0 and text[start - 1].isalnum():
-        start -= 1
-    while end < len(text) and text[end].isalnum():
-        end += 1
+    if start < len(text) and text[start].isalnum():
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    if end > 0 and text[end - 1].isalnum():
+        while end < len(text) and text[end].isalnum():
+            end += 1
     return start, end
 
 
@@ -64,6 +68,12 @@ def decode(
         rule = rules.get(label)
         if rule is None:
             continue
+        if rule.mode == DETECTOR:
+            from spinscope.techniques.repetition import RepetitionRule, detect
+
+            # A rule, not a probability: its spans carry a neutral score.
+            spans.extend(DecodedSpan(s, e, label, 0.5) for s, e in detect(text, RepetitionRule()))
+            continue
         column = probabilities[:, index]
         above = column >= rule.threshold
         if not above.any():
@@ -78,11 +88,10 @@ def decode(
         bridged = above.copy()
         bridged[1:-1] |= above[:-2] & above[2:]
         positions = np.flatnonzero(bridged)
-        breaks = np.flatnonzero(np.diff(positions) > 1)
+        # A run ends at a gap or where a new sentence begins.
+        breaks = np.flatnonzero((np.diff(positions) > 1) | (np.diff(sentence_of[positions]) != 0))
         for run in np.split(positions, breaks + 1):
             first, last = int(run[0]), int(run[-1])
-            if sentence_of[first] != sentence_of[last]:
-                last = int(run[sentence_of[run] == sentence_of[first]][-1])
             start, end = _word_edges(text, int(offsets[first, 0]), int(offsets[last, 1]))
             spans.append(DecodedSpan(start, end, label, float(column[first : last + 1].max())))
     spans.sort(key=lambda s: (s.start, s.end, s.technique))

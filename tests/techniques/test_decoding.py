@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import numpy as np
+
+from spinscope.techniques.decoding import (
+    DETECTOR,
+    SENTENCE,
+    TOKENS,
+    DecodingRule,
+    decode,
+    sentence_scores,
+)
+from spinscope.techniques.repetition import RepetitionRule, detect
+
+TEXT = "The vile traitors lied. Everyone knows it."
+#       0123456789012345678901234567890123456789012
+OFFSETS = np.array(
+    [[0, 3], [4, 8], [9, 13], [13, 17], [18, 22], [22, 23], [24, 32], [33, 38], [39, 41], [41, 42]]
+)
+SENTENCES = [(0, 23), (24, 42)]
+LABELS = ("Name_Calling,Labeling", "Doubt")
+
+
+def probabilities(name_calling: list[float], doubt: list[float]) -> np.ndarray:
+    return np.array(
+        [name_calling, doubt, [max(a, b) for a, b in zip(name_calling, doubt, strict=True)]]
+    ).T
+
+
+def test_token_runs_become_whole_word_spans() -> None:
+    # "vile" + "trai" "##tors": a run of three pieces, widened to whole words
+    p = probabilities([0.1, 0.9, 0.8, 0.7, 0.2, 0.1, 0, 0, 0, 0], [0] * 10)
+    spans = decode(
+        TEXT, OFFSETS, p, SENTENCES, LABELS, {"Name_Calling,Labeling": DecodingRule(0.5, TOKENS)}
+    )
+    assert [(s.start, s.end, s.technique) for s in spans] == [(4, 17, "Name_Calling,Labeling")]
+    assert spans[0].score == 0.9
+
+
+def test_one_dip_inside_a_run_is_bridged_but_not_across_sentences() -> None:
+    p = probabilities([0.9, 0.4, 0.9, 0, 0, 0.9, 0.9, 0, 0, 0], [0] * 10)
+    spans = decode(
+        TEXT, OFFSETS, p, SENTENCES, LABELS, {"Name_Calling,Labeling": DecodingRule(0.5, TOKENS)}
+    )
+    assert [(s.start, s.end) for s in spans] == [(0, 17), (22, 23), (24, 32)]  # two sentences
+
+
+def test_sentence_rule_marks_the_whole_sentence() -> None:
+    p = probabilities([0] * 10, [0, 0, 0, 0, 0, 0, 0.2, 0.7, 0.1, 0])
+    spans = decode(TEXT, OFFSETS, p, SENTENCES, LABELS, {"Doubt": DecodingRule(0.6, SENTENCE)})
+    assert [(s.start, s.end, s.technique, s.score) for s in spans] == [(24, 42, "Doubt", 0.7)]
+
+
+def test_techniques_without_a_rule_are_not_decoded() -> None:
+    p = probabilities([0.99] * 10, [0.99] * 10)
+    assert decode(TEXT, OFFSETS, p, SENTENCES, LABELS, {}) == []
+
+
+def test_sentence_scores_take_the_peak_of_the_any_channel() -> None:
+    p = probabilities([0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0.3, 0, 0, 0])
+    assert sentence_scores(p, OFFSETS, SENTENCES, channel=2) == [0.9, 0.3]
+
+
+REPEATED = (
+    "The regime's propaganda machine never sleeps. Its propaganda reaches every village.\n"
+    "Critics call the propaganda crude, yet the propaganda works. Nobody doubts it.\n"
+)
+
+
+def test_repetition_detector_marks_every_occurrence_of_a_recurring_uncommon_word() -> None:
+    spans = detect(REPEATED, RepetitionRule(min_occurrences=4, max_zipf=4.5, longest=1))
+    assert [REPEATED[s:e] for s, e in spans] == ["propaganda"] * 4
+    # common words ("the") recur as well, but are grammar, not the technique
+    assert all(REPEATED[s:e].lower() != "the" for s, e in spans)
+
+
+def test_repetition_detector_needs_enough_occurrences() -> None:
+    assert detect(REPEATED, RepetitionRule(min_occurrences=5, max_zipf=4.5, longest=1)) == []
+
+
+def test_detector_rule_in_decoding_uses_the_article_level_detector() -> None:
+    offsets = np.array([[0, 3]])
+    spans = decode(
+        REPEATED,
+        offsets,
+        np.zeros((1, 3)),
+        [(0, len(REPEATED))],
+        LABELS,
+        {"Doubt": DecodingRule(0.0, DETECTOR)},
+    )
+    assert [(s.start, s.end, s.technique) for s in spans] == [
+        (start, end, "Doubt") for start, end in detect(REPEATED, RepetitionRule())
+    ]
