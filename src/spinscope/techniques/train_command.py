@@ -7,7 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from spinscope.errors import SpinscopeError
+from spinscope.techniques.decoding import DecodingRule
+from spinscope.techniques.scoring import LabelledSpan
+from spinscope.techniques.tuning import DevArticle, evaluate_rules
 
 
 def train_techniques(args: argparse.Namespace) -> int:
@@ -42,6 +47,7 @@ def train_techniques(args: argparse.Namespace) -> int:
 def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     """Tune decoding on the PTC dev split; writes ``decoding.json`` beside the model."""
     from spinscope.techniques.corpus import read_training_data
+    from spinscope.techniques.export import ONNX_FP32
     from spinscope.techniques.predictor import DECODING, TechniquePredictor
     from spinscope.techniques.tuning import (
         collect,
@@ -60,9 +66,36 @@ def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     (model_dir / DECODING).write_text(
         json.dumps(decoding_config(rules, sentence_threshold, stride), indent=2), encoding="utf-8"
     )
-    return {
+    report: dict[str, object] = {
         "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_threshold),
         "dev_cross_fitted": cross_fit(articles, gold),
         "rules": {k: [r.mode, r.threshold] for k, r in rules.items()},
         "sentence_threshold": sentence_threshold,
+    }
+    if (model_dir / ONNX_FP32).exists():
+        fp32 = collect(
+            TechniquePredictor(model_dir, threads=0, stride=stride, model_file=ONNX_FP32), dev
+        )
+        report["int8_vs_fp32"] = fidelity(articles, fp32, gold, rules, sentence_threshold)
+    return report
+
+
+def fidelity(
+    int8: list[DevArticle],
+    fp32: list[DevArticle],
+    gold: dict[str, list[LabelledSpan]],
+    rules: dict[str, DecodingRule],
+    sentence_threshold: float,
+) -> dict[str, object]:
+    """How far the quantised model drifts from fp32 on dev: probabilities and scores."""
+    differences = np.concatenate(
+        [
+            np.abs(a.probabilities.probabilities - b.probabilities.probabilities).ravel()
+            for a, b in zip(int8, fp32, strict=True)
+        ]
+    )
+    return {
+        "max_abs_probability_difference": round(float(differences.max()), 4),
+        "mean_abs_probability_difference": round(float(differences.mean()), 5),
+        "fp32_scores": evaluate_rules(fp32, gold, rules, sentence_threshold),
     }
