@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from spinscope.techniques.decoding import (
     DETECTOR,
@@ -58,7 +59,10 @@ def test_techniques_without_a_rule_are_not_decoded() -> None:
 
 def test_sentence_scores_take_the_peak_of_the_any_channel() -> None:
     p = probabilities([0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0.3, 0, 0, 0])
-    assert sentence_scores(p, OFFSETS, SENTENCES, channel=2) == [0.9, 0.3]
+    assert sentence_scores(p, OFFSETS, SENTENCES, channel=2) == pytest.approx([0.9, 0.3])
+    # calibrated: sigmoid(a * logit(p) + b) with a = 1, b = -logit(0.9) brings 0.9 to one half
+    b = -float(np.log(0.9 / 0.1))
+    assert sentence_scores(p, OFFSETS, SENTENCES, 2, (1.0, b))[0] == pytest.approx(0.5)
 
 
 REPEATED = (

@@ -51,7 +51,8 @@ class TechniqueTagger:
                     round(found.score, 4),
                 )
             )
-        scores = sentence_scores(probabilities, offsets, sentences, ANY)
+        a, b = decoding.get("sentence_calibration", (1.0, 0.0))
+        scores = sentence_scores(probabilities, offsets, sentences, ANY, (float(a), float(b)))
         doc.sentences = [
             SentenceScore(start, end, round(score, 4))
             for (start, end), score in zip(sentences, scores, strict=True)

@@ -50,6 +50,7 @@ def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     from spinscope.techniques.export import ONNX_FP32
     from spinscope.techniques.predictor import DECODING, TechniquePredictor
     from spinscope.techniques.tuning import (
+        calibrate_sentences,
         collect,
         cross_fit,
         decoding_config,
@@ -63,8 +64,10 @@ def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     articles = collect(predictor, dev)
     gold = gold_spans(dev)
     rules, sentence_threshold = tune(articles, gold)
+    calibration = calibrate_sentences(articles, gold)
     (model_dir / DECODING).write_text(
-        json.dumps(decoding_config(rules, sentence_threshold, stride), indent=2), encoding="utf-8"
+        json.dumps(decoding_config(rules, sentence_threshold, stride, calibration), indent=2),
+        encoding="utf-8",
     )
     report: dict[str, object] = {
         "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_threshold),

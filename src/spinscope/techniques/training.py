@@ -46,6 +46,9 @@ class TrainingConfig:
     checkpoint_every: int = 200
     threads: int = 0
     """torch threads (0: all cores)."""
+    init_from: str = ""
+    """Start from these trained weights (a ``network.pt``) instead of the plain encoder, to
+    train a finished model further with a fresh schedule."""
 
 
 @dataclass(slots=True)
@@ -147,6 +150,8 @@ def train(
     )
 
     network = TechniqueTaggerNetwork(OUTPUTS, encoder)
+    if config.init_from:
+        network.load_state_dict(torch.load(config.init_from, weights_only=True))
     head_params = list(network.head.parameters())
     head_ids = {id(p) for p in head_params}
     optimizer = torch.optim.AdamW(

@@ -120,6 +120,42 @@ def tune_sentence_threshold(
     return round(best[1], 3)
 
 
+def calibrate_sentences(
+    articles: Sequence[DevArticle], gold: Mapping[str, Sequence[LabelledSpan]]
+) -> tuple[float, float]:
+    """Platt scaling of the sentence score on dev lines: ``sigmoid(a * logit(raw) + b)``.
+
+    Training weights positives up, so raw probabilities run high; the calibrated score reads
+    as the chance that a sentence holds a technique."""
+    texts = {a.id: a.text for a in articles}
+    gold_labels = label_sentences(texts, gold)
+    raw: list[float] = []
+    truth: list[float] = []
+    for article in articles:
+        for index, score in line_scores(article).items():
+            raw.append(score)
+            truth.append(1.0 if gold_labels.get(article.id, {}).get(index, False) else 0.0)
+    x = _logit(np.asarray(raw))
+    y = np.asarray(truth)
+    a, b = 1.0, 0.0
+    for _ in range(100):  # Newton's method on the two parameters
+        p = 1.0 / (1.0 + np.exp(-(a * x + b)))
+        w = np.maximum(p * (1 - p), 1e-9)
+        gradient = np.array([np.sum((p - y) * x), np.sum(p - y)])
+        hessian = np.array([[np.sum(w * x * x), np.sum(w * x)], [np.sum(w * x), np.sum(w)]])
+        step = np.linalg.solve(hessian + 1e-6 * np.eye(2), gradient)
+        a, b = a - float(step[0]), b - float(step[1])
+        if np.abs(step).max() < 1e-8:
+            break
+    return round(a, 5), round(b, 5)
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    clipped = np.clip(p, 1e-6, 1 - 1e-6)
+    result: np.ndarray = np.log(clipped / (1 - clipped))
+    return result
+
+
 def limit_coverage(
     articles: Sequence[DevArticle],
     gold: Mapping[str, Sequence[LabelledSpan]],
@@ -216,11 +252,15 @@ def cross_fit(
 
 
 def decoding_config(
-    rules: Mapping[str, DecodingRule], sentence_threshold: float, stride: int
+    rules: Mapping[str, DecodingRule],
+    sentence_threshold: float,
+    stride: int,
+    calibration: tuple[float, float] = (1.0, 0.0),
 ) -> dict[str, Any]:
     return {
         "labels": list(LABELS),
         "stride": stride,
         "sentence_threshold": sentence_threshold,
+        "sentence_calibration": list(calibration),
         "rules": {k: {"threshold": r.threshold, "mode": r.mode} for k, r in rules.items()},
     }
