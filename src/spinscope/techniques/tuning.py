@@ -160,15 +160,23 @@ def calibrate_sentences(
             truth.append(1.0 if gold_labels.get(article.id, {}).get(index, False) else 0.0)
     x = _logit(np.asarray(raw))
     y = np.asarray(truth)
+
+    def loss(a: float, b: float) -> float:
+        z = a * x + b
+        return float(np.sum(np.logaddexp(0.0, z) - y * z))
+
     a, b = 1.0, 0.0
-    for _ in range(100):  # Newton's method on the two parameters
+    for _ in range(100):  # Newton's method, step halved until the likelihood improves
         p = 1.0 / (1.0 + np.exp(-(a * x + b)))
         w = np.maximum(p * (1 - p), 1e-9)
         gradient = np.array([np.sum((p - y) * x), np.sum(p - y)])
         hessian = np.array([[np.sum(w * x * x), np.sum(w * x)], [np.sum(w * x), np.sum(w)]])
         step = np.linalg.solve(hessian + 1e-6 * np.eye(2), gradient)
-        a, b = a - float(step[0]), b - float(step[1])
-        if np.abs(step).max() < 1e-8:
+        current, scale = loss(a, b), 1.0
+        while scale > 1e-6 and loss(a - scale * step[0], b - scale * step[1]) > current:
+            scale /= 2
+        a, b = a - scale * float(step[0]), b - scale * float(step[1])
+        if np.abs(scale * step).max() < 1e-8:
             break
     return round(a, 5), round(b, 5)
 
