@@ -22,6 +22,8 @@ class ErrorCode(StrEnum):
     HTML_NO_TEXT = "E009"
     UNSUPPORTED = "E010"
     NOT_A_FILE = "E011"
+    UNREADABLE = "E012"
+    """The file exists but cannot be opened or read (permissions, I/O errors)."""
     MODEL_MISSING = "E020"
     INTERNAL = "E099"
 

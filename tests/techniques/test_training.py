@@ -45,6 +45,19 @@ ARTICLES = {
 }
 
 
+TINY = TrainingConfig(
+    epochs=8,
+    batch_size=3,
+    stride=64,
+    use_memes=False,
+    threads=2,
+    learning_rate=2e-4,
+    head_learning_rate=3e-3,
+    checkpoint_every=4,
+)
+"""A few steps on three invented articles: enough for the loss to fall."""
+
+
 def write_corpus(root: Path) -> Path:
     for split in ("train", "dev"):
         folder = root / "ptc-emnlp2019" / split
@@ -65,17 +78,7 @@ def write_corpus(root: Path) -> Path:
 def trained(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = write_corpus(tmp_path_factory.mktemp("corpus"))
     output = tmp_path_factory.mktemp("run")
-    config = TrainingConfig(
-        epochs=8,
-        batch_size=3,
-        stride=64,
-        use_memes=False,
-        threads=2,
-        learning_rate=2e-4,
-        head_learning_rate=3e-3,
-        checkpoint_every=4,
-    )
-    weights = train(root, output, config, progress=False, log=lambda _: None)
+    weights = train(root, output, TINY, progress=False, log=lambda _: None)
     return output, weights
 
 
@@ -96,17 +99,7 @@ def test_resuming_a_finished_run_trains_no_further(trained: tuple[Path, Path]) -
     output, _ = trained
     root = output.parent
     corpus = next(p for p in root.iterdir() if (p / "ptc-emnlp2019").is_dir())
-    config = TrainingConfig(
-        epochs=8,
-        batch_size=3,
-        stride=64,
-        use_memes=False,
-        threads=2,
-        learning_rate=2e-4,
-        head_learning_rate=3e-3,
-        checkpoint_every=4,
-    )
-    train(corpus, output, config, progress=False, log=lambda _: None)
+    train(corpus, output, TINY, progress=False, log=lambda _: None)
     lines = (output / "train.log").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 8
 

@@ -118,6 +118,11 @@ def read_bytes(
     return _read(data, source, format, max_bytes, "input")
 
 
+def _unreadable(source: str, action: str, error: OSError) -> InputError:
+    reason = "permission denied" if isinstance(error, PermissionError) else error.strerror
+    return InputError(source, f"cannot {action} file ({reason or error})", ErrorCode.UNREADABLE)
+
+
 def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceDocument:
     """Read the file at ``path``, choosing the reader by suffix or content."""
     source = str(path)
@@ -125,14 +130,8 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
         info = os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
         raise InputError(source, "no such file", ErrorCode.NOT_FOUND) from None
-    except PermissionError:
-        raise InputError(
-            source, "cannot open file (permission denied)", ErrorCode.NOT_FOUND
-        ) from None
     except OSError as error:
-        raise InputError(
-            source, f"cannot open file ({error.strerror or error})", ErrorCode.NOT_FOUND
-        ) from None
+        raise _unreadable(source, "open", error) from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(source, "is a directory, not a file", ErrorCode.NOT_A_FILE)
     # Pipes and devices (``<(command)``, /dev/stdin) report no size; they are read up to
@@ -142,14 +141,8 @@ def read_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
     try:
         with open(path, "rb") as file:
             data = file.read(max_bytes + 1)
-    except PermissionError:
-        raise InputError(
-            source, "cannot open file (permission denied)", ErrorCode.NOT_FOUND
-        ) from None
     except OSError as error:
-        raise InputError(
-            source, f"cannot read file ({error.strerror or error})", ErrorCode.NOT_A_FILE
-        ) from None
+        raise _unreadable(source, "read", error) from None
     if len(data) > max_bytes:
         raise _too_large(source, "file", None, max_bytes)
     format = detect_format(data, Path(path).suffix)
