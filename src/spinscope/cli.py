@@ -106,6 +106,19 @@ def build_parser() -> argparse.ArgumentParser:
     trainer.add_argument("--no-memes", action="store_true", help="news articles only")
     trainer.add_argument("--limit", type=int, default=0, help="only the first N training texts")
     trainer.add_argument("--max-steps", type=int, default=0, help="stop after N steps")
+    trainer.add_argument("--head-learning-rate", type=float, default=1e-3)
+    trainer.add_argument(
+        "--init-from",
+        metavar="FILE",
+        default="",
+        help="start from a trained network.pt (a second stage with a fresh schedule)",
+    )
+    trainer.add_argument(
+        "--decode-stride",
+        type=int,
+        default=254,
+        help="window stride at run time and in dev tuning (254: windows side by side)",
+    )
     return parser
 
 

@@ -120,3 +120,41 @@ def test_export_and_reload_predict_the_same(trained: tuple[Path, Path]) -> None:
     # int8 per channel stays close to fp32
     assert np.abs(from_int8 - from_fp32).max() < 0.1
     assert np.corrcoef(from_int8.ravel(), from_fp32.ravel())[0, 1] > 0.98
+
+
+def test_train_command_trains_exports_and_tunes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = write_corpus(tmp_path / "corpus")
+    output = tmp_path / "run"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spinscope.cli",
+            "train",
+            "techniques",
+            "--data",
+            str(root),
+            "--output",
+            str(output),
+            "--no-memes",
+            "--max-steps",
+            "2",
+            "--batch-size",
+            "3",
+            "--stride",
+            "64",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert set(report) >= {"dev_tuned_on_itself", "dev_cross_fitted", "rules", "int8_vs_fp32"}
+    decoding = json.loads((output / "model" / "decoding.json").read_text(encoding="utf-8"))
+    assert decoding["labels"] == list(LABELS) and decoding["stride"] == 254
+    assert (output / "model" / "model.onnx").exists()
+    assert (output / "model" / "tokenizer.json").exists()

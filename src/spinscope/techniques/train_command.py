@@ -30,6 +30,8 @@ def train_techniques(args: argparse.Namespace) -> int:
         epochs=args.epochs,
         batch_size=args.batch_size,
         learning_rate=args.learning_rate,
+        head_learning_rate=args.head_learning_rate,
+        init_from=args.init_from,
         stride=args.stride,
         seed=args.seed,
         use_memes=not args.no_memes,
@@ -39,7 +41,7 @@ def train_techniques(args: argparse.Namespace) -> int:
     weights = train(data, output, config, log=lambda line: print(line, file=sys.stderr))
     model = export(weights, output / "model")
     print(f"exported {model}", file=sys.stderr)
-    report = tune_model(data, output / "model", config.stride)
+    report = tune_model(data, output / "model", args.decode_stride)
     print(json.dumps(report, indent=2))
     return 0
 
