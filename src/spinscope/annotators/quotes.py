@@ -158,8 +158,8 @@ class QuoteExtractor:
                     continue
                 speaker = None
                 if previous is not None and previous.speaker is not None:
-                    gap = _paragraph_index(doc, direct.open_mark) - _paragraph_index(
-                        doc, previous.end
+                    gap = resolver.paragraph_of(direct.open_mark) - resolver.paragraph_of(
+                        previous.end
                     )
                     if gap <= _DIRECT_CONTEXT_PARAGRAPHS and _nobody_else_between(
                         state, people, previous.end, direct.open_mark, previous.speaker.entity_id
@@ -309,11 +309,6 @@ def _quote(
     return Quote(
         span.start, span.end, span.source_start, span.source_end, span.text, kind, speaker, cue
     )
-
-
-def _sentence_tokens(sdoc: Any, char: int) -> Any:
-    token = _token_at(sdoc, char)
-    return token.sent if token is not None else None
 
 
 def _token_at(sdoc: Any, char: int) -> Any:
@@ -654,11 +649,6 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
     return spans
 
 
-def _paragraph_index(doc: Document, char: int) -> int:
-    starts = [start for start, _ in _paragraph_spans(doc)]
-    return bisect.bisect_right(starts, char) - 1
-
-
 def _nobody_else_between(
     state: NlpState, people: set[str], start: int, end: int, speaker: str | None
 ) -> bool:
@@ -678,6 +668,7 @@ class _SpeakerResolver:
         self.state = state
         self.entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         self.mention_starts = [m[0] for m in state.mentions]
+        self.paragraph_starts = [start for start, _ in _paragraph_spans(doc)]
         self.speakers: list[tuple[int, str]] = []
         """(position, entity id) of attributed quotes so far."""
         self.gender: dict[str, str] = {}
@@ -690,6 +681,9 @@ class _SpeakerResolver:
                     self.gender[entity.id] = "m"
                 elif any(h in before for h in ("ms.", "mrs.", "ms ", "mrs ")):
                     self.gender[entity.id] = "f"
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
 
     def note_speaker(self, quote: Quote) -> None:
         if quote.speaker is not None and quote.speaker.entity_id is not None:
@@ -784,10 +778,10 @@ class _SpeakerResolver:
 
     def _named_later(self, position: int) -> Entity | None:
         """ "an Italian political scientist has said" → the person named next, outside quotes."""
-        paragraph = _paragraph_index(self.doc, position)
+        paragraph = self.paragraph_of(position)
         lo = bisect.bisect_left(self.mention_starts, position)
         for m_start, _, entity_id in self.state.mentions[lo:]:
-            if _paragraph_index(self.doc, m_start) - paragraph > 2:
+            if self.paragraph_of(m_start) - paragraph > 2:
                 break
             entity = self.entities[entity_id]
             if entity.type == "PERSON" and not _within(m_start, self.quoted):
@@ -805,11 +799,11 @@ class _SpeakerResolver:
         return any(entity_id == entity.id for _, entity_id in self.speakers)
 
     def _antecedent(self, position: int, gender: str) -> Entity | None:
-        paragraph = _paragraph_index(self.doc, position)
+        paragraph = self.paragraph_of(position)
         quoted = self.quoted
         # 1. A person named earlier in the same paragraph, outside quotation.
         for m_start, entity in self._persons_before(position):
-            if _paragraph_index(self.doc, m_start) != paragraph:
+            if self.paragraph_of(m_start) != paragraph:
                 break
             if not _within(m_start, quoted) and self._compatible(entity, gender):
                 return entity
@@ -817,14 +811,14 @@ class _SpeakerResolver:
         for s_start, entity_id in reversed(self.speakers):
             if s_start >= position:
                 continue
-            if paragraph - _paragraph_index(self.doc, s_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
+            if paragraph - self.paragraph_of(s_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
                 break
             entity = self.entities[entity_id]
             if entity.type == "PERSON" and self._compatible(entity, gender):
                 return entity
         # 3. The last person named at all, within a few paragraphs.
         for m_start, entity in self._persons_before(position):
-            if paragraph - _paragraph_index(self.doc, m_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
+            if paragraph - self.paragraph_of(m_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
                 break
             if self._compatible(entity, gender):
                 return entity

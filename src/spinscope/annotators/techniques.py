@@ -19,21 +19,32 @@ class TechniqueTagger:
     def __init__(self, model_dir: Path = BUNDLED_MODEL) -> None:
         self.model_dir = model_dir
         self._predictor: TechniquePredictor | None = None
+        self._decoding: tuple[tuple[str, ...], dict[str, DecodingRule], tuple[float, float]] = (
+            (),
+            {},
+            (1.0, 0.0),
+        )
+        """Labels, rules and sentence calibration from the model's decoding.json, read once."""
 
     @property
     def predictor(self) -> TechniquePredictor:
         if self._predictor is None:  # loaded on first use, once per process
             self._predictor = TechniquePredictor(self.model_dir)
+            decoding = self._predictor.decoding
+            a, b = decoding.get("sentence_calibration", (1.0, 0.0))
+            self._decoding = (
+                tuple(decoding["labels"]),
+                {
+                    label: DecodingRule(float(rule["threshold"]), str(rule["mode"]))
+                    for label, rule in decoding["rules"].items()
+                },
+                (float(a), float(b)),
+            )
         return self._predictor
 
     def __call__(self, doc: Document) -> Document:
         predictor = self.predictor
-        decoding = predictor.decoding
-        labels = tuple(decoding["labels"])
-        rules = {
-            label: DecodingRule(float(rule["threshold"]), str(rule["mode"]))
-            for label, rule in decoding["rules"].items()
-        }
+        labels, rules, calibration = self._decoding
         token_probabilities = predictor(doc.text)
         offsets = token_probabilities.encoded.offsets
         probabilities = token_probabilities.probabilities
@@ -51,8 +62,7 @@ class TechniqueTagger:
                     round(found.score, 4),
                 )
             )
-        a, b = decoding.get("sentence_calibration", (1.0, 0.0))
-        scores = sentence_scores(probabilities, offsets, sentences, ANY, (float(a), float(b)))
+        scores = sentence_scores(probabilities, offsets, sentences, ANY, calibration)
         doc.sentences = [
             SentenceScore(start, end, round(score, 4))
             for (start, end), score in zip(sentences, scores, strict=True)

@@ -5,7 +5,6 @@ torch is not needed here; it stays in the training extra.
 
 from __future__ import annotations
 
-import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,8 +83,3 @@ class TechniquePredictor:
     def outputs(self) -> int:
         shape = self.session.get_outputs()[0].shape
         return int(shape[-1])
-
-
-@functools.cache
-def bundled_predictor() -> TechniquePredictor:
-    return TechniquePredictor()
