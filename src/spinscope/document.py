@@ -242,6 +242,59 @@ class SentenceScore:
 
 
 @dataclass(slots=True)
+class Evidence:
+    """A passage that supports a portrayal or frame decision, with why it counted."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    text: str
+    kind: str
+    """What the passage is: ``praise``, ``blame``, ``harm`` (suffering), ``technique``,
+    ``quote`` (a quoted speaker about the entity), ``term`` (a frame's evidence term)."""
+    weight: float
+    """Its signed contribution: positive casts the entity well, negative badly; for frames,
+    how much the term adds to the frame's score."""
+    speaker: str | None = None
+    """Who says it, when the passage is inside a quote."""
+
+
+@dataclass(slots=True)
+class Portrayal:
+    """How the text casts one entity: hero, villain, victim or nobody in particular."""
+
+    entity_id: str
+    name: str
+    role: str
+    """``protagonist``, ``antagonist``, ``innocent`` (a victim) or ``neutral``."""
+    tone: float
+    """From -1 (vilified) to 1 (glorified)."""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Genre:
+    label: str
+    """``reporting``, ``opinion`` or ``satire``."""
+    score: float
+    """Confidence in the label, in [0, 1]."""
+    features: dict[str, float] = field(default_factory=dict)
+    """The measurements that decided it (first-person rate, attributed share, ...)."""
+
+
+@dataclass(slots=True)
+class Frame:
+    """One of the 14 Media Frames Corpus frames, scored for this article."""
+
+    frame: str
+    """The frame's id, as in data/frames.json (``economic``, ``security_and_defense``...)."""
+    score: float
+    """In [0, 1]."""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Document:
     """An article under analysis: clean text, offset map and the annotations on it."""
 
@@ -258,6 +311,9 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     techniques: list[TechniqueSpan] = field(default_factory=list)
     sentences: list[SentenceScore] = field(default_factory=list)
+    portrayal: list[Portrayal] = field(default_factory=list)
+    genre: Genre | None = None
+    frames: list[Frame] = field(default_factory=list)
     removed: list[Span] = field(default_factory=list)
     """Debris the cleaner dropped (headers, page numbers, mastheads), as spans of ``source_text``
     (``start``/``end`` are -1 because they are not in ``text``)."""
@@ -269,6 +325,13 @@ class Document:
         source_start, source_end = self.offsets.to_source(start, end)
         return Span(start, end, source_start, source_end, self.text[start:end])
 
+    def evidence(self, start: int, end: int, kind: str, weight: float) -> Evidence:
+        """The clean-text passage ``[start, end)`` as evidence, with its source offsets."""
+        source_start, source_end = self.offsets.to_source(start, end)
+        return Evidence(
+            start, end, source_start, source_end, self.text[start:end], kind, round(weight, 4)
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
@@ -279,6 +342,9 @@ class Document:
             "quotes": [asdict(quote) for quote in self.quotes],
             "techniques": [asdict(span) for span in self.techniques],
             "sentences": [asdict(sentence) for sentence in self.sentences],
+            "portrayal": [asdict(portrayal) for portrayal in self.portrayal],
+            "genre": asdict(self.genre) if self.genre is not None else None,
+            "frames": [asdict(frame) for frame in self.frames],
         }
 
     def to_json(self, indent: int | None = 2) -> str:

@@ -1,0 +1,671 @@
+"""Whom the text casts as hero, villain or victim: a role, a tone and the evidence per referent.
+
+How it works:
+
+1. **Referents.** Entities that stand for the same actor are read together: a nationality or
+   group ("Armenian forces", "Azerbaijani") is folded into its country through the gazetteer's
+   demonyms, a capital used for its government ("the Yerevan leadership", "Baku") into its
+   country, and metonyms kept as data ("Brussels", "the Kremlin") into what they stand for.
+2. **Evidence.** Every mention is read in its sentence's dependency parse. A group noun the
+   mention modifies ("Armenian *forces*") stands for it. Praise and blame come from words
+   attached to it: its modifiers and appositions ("a man of pure wisdom"), what it owns
+   ("X's colossal efforts", "the belligerence of Y"), what it does as a subject (harmful or
+   obstructive acts, helpful acts, the predicate of a copula: "X is a model") and what is done to
+   it (praised, condemned, accused; shelled or killed, which makes it a victim). Reported speech
+   is skipped when the entity is the speaker: what someone says is not about them. Negation
+   turns praise into weak blame and the reverse. Technique spans that overlap the evidence or
+   aim at the mention add their own evidence. Evidence inside a quote names the quoted speaker.
+3. **Decision.** ``tone = (praise - blame) / (praise + blame + smoothing)``. A referent with
+   enough harm done to it and not more blame is ``innocent``; otherwise enough evidence and a
+   tone past a threshold make it ``protagonist`` or ``antagonist``; the rest are ``neutral``.
+
+Lexicons, weights and thresholds live in ``data/portrayal.json``; VADER's valence lexicon adds
+weak evidence for adjectives the curated lists lack.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spinscope.annotators.quotes import reporting_verbs
+from spinscope.data import read_json
+from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, TechniqueSpan
+from spinscope.gazetteer import countries, country_named, demonym_index
+
+PORTRAYED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+SUBJECTS = frozenset({"nsubj", "csubj"})
+OWN_CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj"})
+"""Dependents that start a clause of their own: their words are not said of the subject
+unless they share it."""
+HARM_PREPOSITIONS = frozenset({"on", "against", "at", "upon"})
+HARM_EVENT_BLAME = 0.5
+"""Weight of a harmful event in the subject's own clause ("prepared the attack")."""
+NEGATIONS = frozenset({"not", "never", "n't", "no"})
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    praise: dict[str, float]
+    blame: dict[str, float]
+    harm_verbs: dict[str, float]
+    suffer_verbs: dict[str, float]
+    harm_nouns: dict[str, float]
+    praise_verbs: dict[str, float]
+    blame_verbs: dict[str, float]
+    help_verbs: dict[str, float]
+    obstruct_verbs: dict[str, float]
+    harm_events: frozenset[str]
+    """Nouns of harmful events; their "of X" is the one who suffers ("the shelling of
+    Tartar"), not the one who acts."""
+    group_nouns: frozenset[str]
+    metonyms: dict[str, str]
+    group_referents: dict[str, str]
+    scales: dict[str, float]
+    decision: dict[str, float]
+    technique_polarity: dict[str, float]
+    vader: dict[str, float]
+
+
+def _inflections(verb: str) -> set[str]:
+    """Regular English forms of a verb (``shell`` → shells, shelled, shelling)."""
+    words = verb.split()
+    head, rest = words[0], " ".join(words[1:])
+    forms = {head, head + "s", head + "ed", head + "ing"}
+    if head.endswith("e"):
+        forms |= {head + "d", head[:-1] + "ing"}
+    if head.endswith(("s", "sh", "ch", "x", "z")):
+        forms.add(head + "es")
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms |= {head[:-1] + "ies", head[:-1] + "ied"}
+    if (
+        len(head) > 2
+        and head[-1] not in "aeiouwxy"
+        and head[-2] in "aeiou"
+        and head[-3] not in "aeiou"
+    ):
+        forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
+    if head.endswith("ie"):
+        forms |= {head[:-2] + "ying"}
+    return {f"{form} {rest}".strip() for form in forms}
+
+
+def _verb_forms(verbs: dict[str, float], irregular: dict[str, str]) -> dict[str, float]:
+    forms: dict[str, float] = {}
+    for verb, weight in verbs.items():
+        for form in _inflections(verb):
+            forms.setdefault(form, weight)
+    for form, base in irregular.items():
+        if base in verbs:
+            forms.setdefault(form, verbs[base])
+    return forms
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    raw = read_json("portrayal.json")
+    irregular: dict[str, str] = raw["irregular_verbs"]
+
+    def verbs(name: str) -> dict[str, float]:
+        return _verb_forms(raw[name], irregular)
+
+    return Lexicon(
+        praise=raw["praise"],
+        blame=raw["blame"],
+        harm_verbs=verbs("harm_verbs"),
+        suffer_verbs=verbs("suffer_verbs"),
+        harm_nouns=raw["harm_nouns"],
+        praise_verbs=verbs("praise_verbs"),
+        blame_verbs=verbs("blame_verbs"),
+        help_verbs=verbs("help_verbs"),
+        obstruct_verbs=verbs("obstruct_verbs"),
+        harm_events=frozenset(raw["harm_events"]),
+        group_nouns=frozenset(raw["group_nouns"]),
+        metonyms=raw["metonyms"],
+        group_referents=raw["group_referents"],
+        scales=raw["scales"],
+        decision=raw["decision"],
+        technique_polarity=raw["technique_polarity"],
+        vader=_vader_lexicon(),
+    )
+
+
+def _vader_lexicon() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    # VADER's mean human ratings run from -4 to 4.
+    return {word: value / 4.0 for word, value in SentimentIntensityAnalyzer().lexicon.items()}
+
+
+@dataclass(slots=True)
+class _Found:
+    """One piece of evidence in clean-text offsets, before it becomes an :class:`Evidence`."""
+
+    start: int
+    end: int
+    kind: str
+    weight: float
+
+
+@dataclass(slots=True)
+class _Referent:
+    entity: Entity
+    members: list[Entity] = field(default_factory=list)
+    found: list[_Found] = field(default_factory=list)
+
+
+class PortrayalAnalyzer:
+    """Adds ``doc.portrayal``: one record per actor the text names."""
+
+    name = "portrayal"
+
+    def __call__(self, doc: Document) -> Document:
+        words = lexicon()
+        referents = _referents(doc.entities, words)
+        by_entity = {member.id: referent for referent in referents for member in referent.members}
+        if doc.nlp is not None and by_entity:
+            _read_mentions(doc, by_entity, words)
+        for referent in referents:
+            if referent.found:
+                referent.found.extend(_technique_evidence(referent, doc.techniques, words))
+            doc.portrayal.append(_decide(doc, referent, words))
+        return doc
+
+
+def _referents(entities: list[Entity], words: Lexicon) -> list[_Referent]:
+    """Entities grouped by the actor they stand for, in order of first appearance."""
+    demonyms = demonym_index()
+    capitals = {capital.lower(): country for country in countries() for capital in country.capitals}
+    by_key: dict[str, _Referent] = {}
+    for entity in entities:
+        if entity.type not in PORTRAYED_TYPES:
+            continue
+        name = entity.name.lower()
+        target = words.metonyms.get(name) or words.group_referents.get(name)
+        if target is None and entity.type == "NORP" and name in demonyms:
+            target = demonyms[name].name
+        if target is None and entity.type == "GPE" and name in capitals:
+            target = capitals[name].name
+        if target is None and entity.type == "ORG":
+            target = _organ_of_state(entity.name, demonyms)
+        key = _referent_key(target or entity.name)
+        referent = by_key.get(key)
+        if referent is None:
+            referent = by_key[key] = _Referent(entity)
+        elif _referent_key(entity.name) == key and _referent_key(referent.entity.name) != key:
+            referent.entity = entity  # the entity named as the actor leads ("Armenia")
+        referent.members.append(entity)
+    # A referent led by a folded entity ("Armenian") is named after what it stands for.
+    return list(by_key.values())
+
+
+def _referent_key(name: str) -> str:
+    country = country_named(name)
+    return (country.name if country is not None else name).lower()
+
+
+def _organ_of_state(name: str, demonyms: dict[str, Any]) -> str | None:
+    """ "Azerbaijani Defence Ministry" → Azerbaijan: a state body stands for its state."""
+    first = name.split()[0].lower() if name.split() else ""
+    country = demonyms.get(first)
+    if country is not None and name.split()[-1].lower() in {"ministry", "government", "army"}:
+        return str(country.name)
+    return None
+
+
+def _display_name(referent: _Referent) -> str:
+    lead = referent.entity
+    if lead.type == "NORP":
+        demonyms = demonym_index()
+        words = lexicon()
+        country = demonyms.get(lead.name.lower())
+        if country is not None:
+            return str(country.name)
+        return words.group_referents.get(lead.name.lower(), lead.name)
+    return lead.name
+
+
+def _read_mentions(doc: Document, by_entity: dict[str, _Referent], words: Lexicon) -> None:
+    state = doc.nlp
+    mentions = sorted(state.mentions)
+    sentences = [
+        sentence
+        for sentence in state.doc.sents
+        if any(
+            sentence.start_char <= start < sentence.end_char and entity_id in by_entity
+            for start, _end, entity_id in mentions
+        )
+        or any(token.lower_ in PRONOUNS for token in sentence)
+    ]
+    if not sentences:
+        return
+    resolver = _PronounResolver(doc, mentions)
+    index = 0
+    for offset, sentence_doc in state.parsed(sentences):
+        end_char = offset + len(sentence_doc.text)
+        while index < len(mentions) and mentions[index][0] < offset:
+            index += 1
+        cursor = index
+        spans: list[tuple[Any, str]] = []
+        while cursor < len(mentions) and mentions[cursor][0] < end_char:
+            start, end, entity_id = mentions[cursor]
+            cursor += 1
+            span = sentence_doc.char_span(start - offset, end - offset, alignment_mode="expand")
+            if span is not None:
+                spans.append((span, entity_id))
+        for token in sentence_doc:
+            if token.lower_ in PRONOUNS:
+                entity_id = resolver.resolve(token.lower_, offset + token.idx)
+                if entity_id is not None:
+                    spans.append((sentence_doc[token.i : token.i + 1], entity_id))
+        for span, entity_id in spans:
+            referent = by_entity.get(entity_id)
+            if referent is not None:
+                referent.found.extend(_MentionReader(sentence_doc, offset, span, words).evidence())
+
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PRONOUNS = frozenset({*PERSONAL_PRONOUNS, "its"})
+PRONOUN_REACH = 600
+"""How far back, in characters, a pronoun looks for the name it stands for."""
+GENDERED_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+
+
+class _PronounResolver:
+    """Third-person pronouns to the nearest earlier name that fits: "he"/"she" to a person of
+    that gender or of unknown gender, never to the speaker of the quote it sits in (a speaker
+    says "I"); "its" to an organisation or country named shortly before."""
+
+    def __init__(self, doc: Document, mentions: list[tuple[int, int, str]]) -> None:
+        types = {entity.id: entity.type for entity in doc.entities}
+        self.people = [(start, eid) for start, _end, eid in mentions if types.get(eid) == "PERSON"]
+        self.bodies = [
+            (start, eid)
+            for start, _end, eid in mentions
+            if types.get(eid) in {"ORG", "GPE", "NORP"}
+        ]
+        self.quotes = doc.quotes
+        self.gender: dict[str, str] = {}
+        for quote in doc.quotes:
+            speaker = quote.speaker
+            if speaker is not None and speaker.entity_id and speaker.mention is not None:
+                said = PERSONAL_PRONOUNS.get(speaker.mention.text.lower())
+                if said is not None:
+                    self.gender.setdefault(speaker.entity_id, said)
+        for start, _end, eid in mentions:
+            before = doc.text[max(0, start - 5) : start].split()
+            if before and before[-1].lower() in GENDERED_TITLES and types.get(eid) == "PERSON":
+                self.gender.setdefault(eid, GENDERED_TITLES[before[-1].lower()])
+
+    def resolve(self, pronoun: str, position: int) -> str | None:
+        if pronoun == "its":
+            return _nearest(self.bodies, position, PRONOUN_REACH // 2, lambda _eid: True)
+        gender = PERSONAL_PRONOUNS[pronoun]
+        speaker = next(
+            (
+                q.speaker.entity_id
+                for q in self.quotes
+                if q.start <= position < q.end and q.speaker is not None
+            ),
+            None,
+        )
+        return _nearest(
+            self.people,
+            position,
+            PRONOUN_REACH,
+            lambda eid: eid != speaker and self.gender.get(eid, gender) == gender,
+        )
+
+
+def _nearest(mentions: list[tuple[int, str]], position: int, reach: int, fits: Any) -> str | None:
+    for start, entity_id in reversed(mentions):
+        if start >= position:
+            continue
+        if position - start > reach:
+            return None
+        if fits(entity_id):
+            return entity_id
+    return None
+
+
+class _MentionReader:
+    """The praise, blame and harm a parsed sentence attaches to one mention."""
+
+    def __init__(self, sentence: Any, offset: int, span: Any, words: Lexicon) -> None:
+        self.sentence = sentence
+        self.offset = offset
+        self.span = span
+        self.words = words
+        self.inside = {token.i for token in span}
+        self.found: list[_Found] = []
+
+    def evidence(self) -> list[_Found]:
+        actor = self._actor(self.span.root)
+        self._modifiers(actor)
+        self._owned(actor)
+        self._as_subject(actor)
+        self._as_object(actor)
+        return self.found
+
+    # -- where the mention sits -------------------------------------------------------------
+
+    def _actor(self, head: Any) -> Any:
+        """The token that stands for the referent: the group noun a nationality or capital
+        modifies ("Armenian forces", "the Yerevan leadership"), else the mention's head."""
+        if (
+            head.dep_ in {"amod", "compound", "nmod", "poss"}
+            and head.head.lower_ in self.words.group_nouns
+            and head.head.i not in self.inside
+        ):
+            self.inside |= {token.i for token in head.head.subtree} - self._clauses(head.head)
+            return head.head
+        return head
+
+    def _modifiers(self, actor: Any) -> None:
+        for child in actor.children:
+            if child.i in self.inside:
+                continue
+            if child.dep_ == "amod":
+                self._valence([child], scale=1.0)
+            elif child.dep_ == "appos":
+                # "Elvin, a boy who lost his leg": the apposition is said of the referent
+                self._description(child)
+            elif child.dep_ in {"acl", "prep"} and child.lower_ != "of":
+                self._valence(list(child.subtree), scale=1.0)
+            elif child.dep_ == "relcl":
+                self._predicate(child, passive=_is_passive(child))
+
+    def _description(self, noun: Any) -> None:
+        """A noun phrase that describes the referent (apposition or copula's attribute)."""
+        words = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound"}]]
+        self._valence(words, scale=1.0)
+        if noun.lower_ in self.words.harm_nouns:
+            self._add(words, "harm", self.words.harm_nouns[noun.lower_])
+        for child in noun.children:
+            if child.dep_ == "prep":
+                self._valence(list(child.subtree), scale=1.0)
+            elif child.dep_ == "relcl":
+                self._predicate(child, passive=_is_passive(child))
+
+    def _owned(self, actor: Any) -> None:
+        """What the referent has: "X's colossal efforts", "the belligerence of Y"."""
+        owner = None
+        if actor.dep_ == "poss":
+            owner = actor.head
+        elif actor.dep_ == "pobj" and actor.head.lower_ == "of" and actor.head.dep_ == "prep":
+            owner = actor.head.head
+            if owner.lower_ in self.words.harm_events or owner.lower_ in self.words.harm_nouns:
+                # "the shelling of Tartar", "the victims of X" read the other way round
+                if owner.lower_ in self.words.harm_events:
+                    weight = self.words.harm_verbs.get(owner.lower_.rstrip("s"), 0.8)
+                    self._add([owner, actor], "harm", weight)
+                return
+        if owner is None or not _is_noun(owner):
+            return
+        tokens = [owner, *[c for c in owner.children if c.dep_ in {"amod", "compound"}]]
+        self._valence(tokens, scale=1.0, span_tokens=[*tokens, actor])
+        if owner.dep_ in SUBJECTS:
+            self._predicate(owner.head, passive=False, scale=0.8)
+        elif owner.dep_ == "nsubjpass":
+            self._predicate(owner.head, passive=True, scale=0.8)
+
+    def _as_subject(self, actor: Any) -> None:
+        if actor.dep_ in SUBJECTS:
+            self._predicate(actor.head, passive=False)
+        elif actor.dep_ == "nsubjpass":
+            self._predicate(actor.head, passive=True)
+        elif actor.dep_ == "pobj" and actor.head.dep_ == "agent":
+            self._predicate(actor.head.head, passive=False)
+        elif actor.dep_ == "conj" and actor.head.dep_ in SUBJECTS | {"nsubjpass"}:
+            self._predicate(actor.head.head, passive=actor.head.dep_ == "nsubjpass")
+
+    def _as_object(self, actor: Any) -> None:
+        verb = None
+        if actor.dep_ in {"dobj", "obj"}:
+            verb = actor.head
+        elif actor.dep_ == "pobj" and actor.head.dep_ == "prep":
+            preposition = actor.head
+            governor = preposition.head
+            if preposition.lower_ in HARM_PREPOSITIONS and (
+                governor.lower_ in self.words.harm_events
+                or governor.lower_ in self.words.harm_verbs
+            ):
+                self._add([governor, preposition, actor], "harm", 0.8)
+                return
+            if _is_verb(governor):
+                verb = governor
+        if verb is None:
+            return
+        word = self._verb_phrase(verb)
+        if word in self.words.harm_verbs:
+            self._add([verb, actor], "harm", self.words.harm_verbs[word] * self._polarity(verb))
+        elif word in self.words.praise_verbs:
+            self._add([verb, actor], "praise", self.words.praise_verbs[word] * self._polarity(verb))
+        elif word in self.words.blame_verbs:
+            weight = self.words.blame_verbs[word] * self._polarity(verb)
+            self._add([verb, actor], "blame", -weight)
+
+    # -- predicates -------------------------------------------------------------------------
+
+    def _predicate(self, verb: Any, passive: bool, scale: float = 1.0) -> None:
+        """What a clause says of its subject: its verb and the words of its own clause."""
+        word = self._verb_phrase(verb)
+        if word in reporting_verbs() and not passive:
+            return  # "X said ...": the content is X's claim, not a claim about X
+        polarity = self._polarity(verb) * scale
+        clauses = self._clauses(verb)
+        obj = [t for t in verb.children if t.dep_ in {"dobj", "attr", "acomp", "xcomp", "prt"}]
+        span = [verb, *[t for child in obj for t in child.subtree if t.i not in clauses]]
+        if passive:
+            if word in self.words.harm_verbs:
+                self._add(span, "harm", self.words.harm_verbs[word] * max(polarity, 0.0))
+            elif word in self.words.praise_verbs:
+                self._add(span, "praise", self.words.praise_verbs[word] * polarity)
+            elif word in self.words.blame_verbs:
+                self._add(span, "blame", -self.words.blame_verbs[word] * polarity)
+            return
+        if word in self.words.harm_verbs:
+            self._add(span, "blame", -self.words.harm_verbs[word] * polarity)
+        elif word in self.words.obstruct_verbs:
+            self._add(span, "blame", -self.words.obstruct_verbs[word] * polarity)
+        elif word in self.words.suffer_verbs:
+            self._add(span, "harm", self.words.suffer_verbs[word] * max(polarity, 0.0))
+        elif word in self.words.help_verbs:
+            self._add(span, "praise", self.words.help_verbs[word] * polarity)
+        self._shared_subject(verb, passive, scale)
+        if word in self.words.praise_verbs or word in self.words.blame_verbs:
+            return  # "X condemned the attack": the object's words are about the object
+        for child in verb.children:
+            if child.dep_ == "attr" and _is_noun(child):
+                self._description(child)
+                return
+        own = [t for t in self._clause(verb) if t.i != verb.i]
+        harm_events = [t for t in own if t.lower_ in self.words.harm_events]
+        if harm_events and word not in self.words.suffer_verbs:
+            # "the Tajik side had prepared the attack": doing harm casts the subject badly
+            self._add([verb, *harm_events], "blame", -HARM_EVENT_BLAME * polarity)
+        if verb.dep_ == "relcl" and _is_noun(verb.head):
+            # "the illegal formations that Armenia keeps": the modified noun is the object
+            noun = verb.head
+            own += [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound"}]]
+        self._valence(own, scale=polarity)
+
+    def _shared_subject(self, verb: Any, passive: bool, scale: float) -> None:
+        """Verbs joined to this one that have no subject of their own share it:
+        "Tajikistan speaks about peace and then sends its drones"."""
+        for child in verb.children:
+            own_subject = any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in child.children)
+            if child.dep_ == "conj" and _is_verb(child) and not own_subject:
+                self._predicate(child, passive=passive or _is_passive(child), scale=scale)
+
+    def _clause(self, verb: Any) -> list[Any]:
+        """The verb's own clause without its subject and without clauses of their own."""
+        skip = self._clauses(verb) | self.inside
+        for child in verb.children:
+            if child.dep_ in SUBJECTS | {"nsubjpass", "expl", "mark", "cc", "punct"}:
+                skip |= {t.i for t in child.subtree}
+        return [t for t in verb.subtree if t.i not in skip]
+
+    def _clauses(self, head: Any) -> set[int]:
+        """Indices of the subordinate clauses below ``head``."""
+        out: set[int] = set()
+        for token in head.subtree:
+            if token.i != head.i and token.dep_ in OWN_CLAUSE_BREAKS:
+                out |= {t.i for t in token.subtree}
+        return out
+
+    def _verb_phrase(self, verb: Any) -> str:
+        """The verb, with a particle if it has one ("fire on" stays "fire")."""
+        word: str = verb.lower_
+        for child in verb.children:
+            if child.dep_ == "prt" and f"{word} {child.lower_}" in self._all_verbs():
+                return f"{word} {child.lower_}"
+        return word
+
+    @functools.cache  # noqa: B019 - one reader per mention; the lexicon is global and fixed
+    def _all_verbs(self) -> frozenset[str]:
+        w = self.words
+        return frozenset(
+            {*w.harm_verbs, *w.suffer_verbs, *w.praise_verbs, *w.blame_verbs, *w.help_verbs}
+        )
+
+    def _polarity(self, verb: Any) -> float:
+        negated = any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
+        return self.words.scales["negated"] if negated else 1.0
+
+    # -- words ------------------------------------------------------------------------------
+
+    def _valence(
+        self, tokens: Iterable[Any], scale: float, span_tokens: list[Any] | None = None
+    ) -> None:
+        """Praise and blame words among ``tokens``, each its own piece of evidence."""
+        for token in tokens:
+            if token.i in self.inside:
+                continue
+            word = token.lower_
+            if word in self.words.praise:
+                weight = self.words.praise[word]
+            elif word in self.words.blame:
+                weight = -self.words.blame[word]
+            elif token.tag_[:2] in {"JJ", "RB"} and word in self.words.vader:
+                weight = self.words.vader[word] * self.words.scales["vader_adjective"]
+            else:
+                continue
+            weight *= scale * (self.words.scales["negated"] if _negated(token) else 1.0)
+            if weight:
+                span = span_tokens if span_tokens is not None else _phrase(token)
+                self._add(span, "praise" if weight > 0 else "blame", weight)
+
+    def _add(self, tokens: Iterable[Any], kind: str, weight: float) -> None:
+        tokens = [t for t in tokens if not (t.is_space or t.is_punct)]
+        if not weight or not tokens:
+            return
+        if kind == "praise" and weight < 0:
+            kind = "blame"
+        elif kind == "blame" and weight > 0:
+            kind = "praise"
+        start = min(t.idx for t in tokens) + self.offset
+        end = max(t.idx + len(t.text) for t in tokens) + self.offset
+        self.found.append(_Found(start, end, kind, weight))
+
+
+def _negated(token: Any) -> bool:
+    return any(child.dep_ == "neg" for child in token.children) or any(
+        child.dep_ == "neg" for child in token.head.children if token.dep_ in {"acomp", "attr"}
+    )
+
+
+def _phrase(token: Any) -> list[Any]:
+    """The word with the noun it modifies: "colossal efforts", not just "colossal"."""
+    if token.dep_ == "amod" and _is_noun(token.head):
+        return [token, token.head]
+    return [token]
+
+
+def _is_noun(token: Any) -> bool:
+    # The parse runs without spaCy's attribute ruler, so fine-grained tags stand in for pos_.
+    return bool(token.tag_.startswith("NN"))
+
+
+def _is_verb(token: Any) -> bool:
+    return bool(token.tag_.startswith("VB") or token.tag_ == "MD")
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def _technique_evidence(
+    referent: _Referent, techniques: list[TechniqueSpan], words: Lexicon
+) -> list[_Found]:
+    """Technique spans over the referent's evidence, signed like the evidence they cover."""
+    out: list[_Found] = []
+    for span in techniques:
+        overlapping = [
+            found
+            for found in referent.found
+            if found.start < span.end and span.start < found.end and found.kind != "harm"
+        ]
+        if not overlapping:
+            continue
+        sign = 1.0 if sum(found.weight for found in overlapping) > 0 else -1.0
+        polarity = words.technique_polarity.get(span.technique, 1.0)
+        weight = sign * polarity * span.score * words.scales["technique"]
+        if weight:
+            out.append(_Found(span.start, span.end, "technique", weight))
+    return out
+
+
+def _decide(doc: Document, referent: _Referent, words: Lexicon) -> Portrayal:
+    decision = words.decision
+    quoted = _quote_index(doc.quotes)
+    found = _deduplicated(referent.found)
+    evidence: list[Evidence] = []
+    praise = blame = harm = 0.0
+    for item in found:
+        quote = _quote_at(quoted, item.start, item.end)
+        weight = item.weight * (words.scales["quoted"] if quote is not None else 1.0)
+        if item.kind == "harm":
+            harm += abs(weight)
+        elif weight > 0:
+            praise += weight
+        else:
+            blame -= weight
+        piece = doc.evidence(item.start, item.end, item.kind, weight)
+        if quote is not None and quote.speaker is not None:
+            piece.speaker = quote.speaker.name
+        evidence.append(piece)
+    tone = (praise - blame) / (praise + blame + decision["tone_smoothing"])
+    role = "neutral"
+    if harm >= decision["victim_weight"] and harm >= blame and tone > decision["antagonist_tone"]:
+        role = "innocent"
+    elif tone >= decision["protagonist_tone"] and praise >= decision["minimum_weight"]:
+        role = "protagonist"
+    elif tone <= decision["antagonist_tone"] and blame >= decision["minimum_weight"]:
+        role = "antagonist"
+    evidence.sort(key=lambda piece: (-abs(piece.weight), piece.start))
+    evidence = sorted(evidence[: int(decision["maximum_evidence"])], key=lambda p: p.start)
+    return Portrayal(referent.entity.id, _display_name(referent), role, round(tone, 4), evidence)
+
+
+def _deduplicated(found: list[_Found]) -> list[_Found]:
+    """One piece per passage and kind: two mentions can reach the same words."""
+    seen: dict[tuple[int, int, str], _Found] = {}
+    for item in found:
+        key = (item.start, item.end, item.kind)
+        if key not in seen or abs(item.weight) > abs(seen[key].weight):
+            seen[key] = item
+    return sorted(seen.values(), key=lambda item: item.start)
+
+
+def _quote_index(quotes: list[Quote]) -> list[Quote]:
+    return sorted(quotes, key=lambda quote: quote.start)
+
+
+def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+    for quote in quotes:
+        if quote.start <= start and end <= quote.end:
+            return quote
+    return None
