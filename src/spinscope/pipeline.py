@@ -48,12 +48,33 @@ def _techniques() -> Annotator:
     return TechniqueTagger()
 
 
+def _genre() -> Annotator:
+    from spinscope.annotators.genre import GenreClassifier
+
+    return GenreClassifier()
+
+
+def _frames() -> Annotator:
+    from spinscope.annotators.framing import FrameScorer
+
+    return FrameScorer()
+
+
+def _portrayal() -> Annotator:
+    from spinscope.annotators.portrayal import PortrayalAnalyzer
+
+    return PortrayalAnalyzer()
+
+
 ANNOTATORS: dict[str, Callable[[], Annotator]] = {
     "language": _language,
     "metadata": _metadata,
     "entities": _entities,
     "quotes": _quotes,
     "techniques": _techniques,
+    "genre": _genre,
+    "frames": _frames,
+    "portrayal": _portrayal,
 }
 """Annotator factories by name; a pipeline is a list of these names."""
 
@@ -62,7 +83,8 @@ def _default_pipeline() -> tuple[str, ...]:
     from spinscope.annotators.techniques import bundled_model_available
 
     names = ("language", "metadata", "entities", "quotes")
-    return (*names, "techniques") if bundled_model_available() else names
+    techniques = ("techniques",) if bundled_model_available() else ()
+    return (*names, *techniques, "genre", "frames", "portrayal")
 
 
 DEFAULT_PIPELINE = _default_pipeline()

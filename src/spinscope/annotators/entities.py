@@ -204,6 +204,11 @@ def _follows_person_title(sdoc: Any, index: int) -> bool:
 
 
 def _make_mention(tokens: list[Any], label: str) -> _Mention:
+    # spaCy's NER can take a paragraph break after a headline's last word into the entity
+    while len(tokens) > 1 and (tokens[-1].is_space or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    while len(tokens) > 1 and (tokens[0].is_space or tokens[0].is_punct):
+        tokens = tokens[1:]
     words = tuple(t.text for t in tokens)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     # The span's text, not ``doc.text``, which spaCy rebuilds from every token on each access.

@@ -41,6 +41,8 @@ OWN_CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "
 """Dependents that start a clause of their own: their words are not said of the subject
 unless they share it."""
 HARM_PREPOSITIONS = frozenset({"on", "against", "at", "upon"})
+OWNED_HARM = 0.6
+"""Weight of harm done to what someone has or loves ("his relatives drowned")."""
 HARM_EVENT_BLAME = 0.5
 """Weight of a harmful event in the subject's own clause ("prepared the attack")."""
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
@@ -57,6 +59,8 @@ class Lexicon:
     blame_verbs: dict[str, float]
     help_verbs: dict[str, float]
     obstruct_verbs: dict[str, float]
+    naming_verbs: frozenset[str]
+    """Verbs whose subject judges their object ("called it terror"), in all forms."""
     harm_events: frozenset[str]
     """Nouns of harmful events; their "of X" is the one who suffers ("the shelling of
     Tartar"), not the one who acts."""
@@ -121,6 +125,7 @@ def lexicon() -> Lexicon:
         blame_verbs=verbs("blame_verbs"),
         help_verbs=verbs("help_verbs"),
         obstruct_verbs=verbs("obstruct_verbs"),
+        naming_verbs=frozenset(_verb_forms(dict.fromkeys(raw["naming_verbs"], 1.0), irregular)),
         harm_events=frozenset(raw["harm_events"]),
         group_nouns=frozenset(raw["group_nouns"]),
         metonyms=raw["metonyms"],
@@ -203,7 +208,9 @@ def _referents(entities: list[Entity], words: Lexicon) -> list[_Referent]:
 
 def _referent_key(name: str) -> str:
     country = country_named(name)
-    return (country.name if country is not None else name).lower()
+    key = (country.name if country is not None else name).lower()
+    # "the Houthis" and "the Houthi militia" are one actor
+    return key[:-1] if " " not in key and key.endswith("s") and len(key) > 4 else key
 
 
 def _organ_of_state(name: str, demonyms: dict[str, Any]) -> str | None:
@@ -267,7 +274,8 @@ def _read_mentions(doc: Document, by_entity: dict[str, _Referent], words: Lexico
 
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-PRONOUNS = frozenset({*PERSONAL_PRONOUNS, "its"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+PRONOUNS = frozenset({*PERSONAL_PRONOUNS, *FIRST_PERSON, "its"})
 PRONOUN_REACH = 600
 """How far back, in characters, a pronoun looks for the name it stands for."""
 GENDERED_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
@@ -300,23 +308,24 @@ class _PronounResolver:
                 self.gender.setdefault(eid, GENDERED_TITLES[before[-1].lower()])
 
     def resolve(self, pronoun: str, position: int) -> str | None:
+        if pronoun in FIRST_PERSON:  # inside a quote, "I" and "we" are the speaker
+            return self._speaker_at(position)
         if pronoun == "its":
             return _nearest(self.bodies, position, PRONOUN_REACH // 2, lambda _eid: True)
         gender = PERSONAL_PRONOUNS[pronoun]
-        speaker = next(
-            (
-                q.speaker.entity_id
-                for q in self.quotes
-                if q.start <= position < q.end and q.speaker is not None
-            ),
-            None,
-        )
+        speaker = self._speaker_at(position)
         return _nearest(
             self.people,
             position,
             PRONOUN_REACH,
             lambda eid: eid != speaker and self.gender.get(eid, gender) == gender,
         )
+
+    def _speaker_at(self, position: int) -> str | None:
+        for quote in self.quotes:
+            if quote.start <= position < quote.end and quote.speaker is not None:
+                return quote.speaker.entity_id
+        return None
 
 
 def _nearest(mentions: list[tuple[int, str]], position: int, reach: int, fits: Any) -> str | None:
@@ -359,8 +368,11 @@ class _MentionReader:
             and head.head.lower_ in self.words.group_nouns
             and head.head.i not in self.inside
         ):
-            self.inside |= {token.i for token in head.head.subtree} - self._clauses(head.head)
-            return head.head
+            group = head.head
+            self.inside |= {token.i for token in group.subtree} - self._clauses(group)
+            # the group noun can itself judge: "his regime", "the Kyiv junta"
+            self._valence([group], scale=1.0, span_tokens=[head, group], own=True)
+            return group
         return head
 
     def _modifiers(self, actor: Any) -> None:
@@ -404,12 +416,22 @@ class _MentionReader:
                 return
         if owner is None or not _is_noun(owner):
             return
+        if self._suffers(owner):  # "her house burned", "his relatives drowned"
+            self._add([actor, owner, owner.head], "harm", OWNED_HARM)
         tokens = [owner, *[c for c in owner.children if c.dep_ in {"amod", "compound"}]]
         self._valence(tokens, scale=1.0, span_tokens=[*tokens, actor])
         if owner.dep_ in SUBJECTS:
             self._predicate(owner.head, passive=False, scale=0.8)
         elif owner.dep_ == "nsubjpass":
             self._predicate(owner.head, passive=True, scale=0.8)
+
+    def _suffers(self, noun: Any) -> bool:
+        """Whether the clause makes ``noun`` suffer: subject of a suffering verb, or the
+        passive subject of a harmful one."""
+        verb = self._verb_phrase(noun.head)
+        if noun.dep_ in SUBJECTS:
+            return verb in self.words.suffer_verbs
+        return noun.dep_ == "nsubjpass" and verb in self.words.harm_verbs
 
     def _as_subject(self, actor: Any) -> None:
         if actor.dep_ in SUBJECTS:
@@ -441,19 +463,25 @@ class _MentionReader:
         word = self._verb_phrase(verb)
         if word in self.words.harm_verbs:
             self._add([verb, actor], "harm", self.words.harm_verbs[word] * self._polarity(verb))
-        elif word in self.words.praise_verbs:
-            self._add([verb, actor], "praise", self.words.praise_verbs[word] * self._polarity(verb))
-        elif word in self.words.blame_verbs:
-            weight = self.words.blame_verbs[word] * self._polarity(verb)
-            self._add([verb, actor], "blame", -weight)
+        elif word in self.words.praise_verbs or word in self.words.blame_verbs:
+            sign = 1.0 if word in self.words.praise_verbs else -1.0
+            weight = {**self.words.praise_verbs, **self.words.blame_verbs}[word]
+            if _named_subject(verb):
+                # "Armenia accused Azerbaijan": one party's claim, not the text's own verdict
+                weight *= self.words.scales["party_claim"]
+            self._add(
+                [verb, actor],
+                "praise" if sign > 0 else "blame",
+                sign * weight * self._polarity(verb),
+            )
 
     # -- predicates -------------------------------------------------------------------------
 
     def _predicate(self, verb: Any, passive: bool, scale: float = 1.0) -> None:
         """What a clause says of its subject: its verb and the words of its own clause."""
         word = self._verb_phrase(verb)
-        if word in reporting_verbs() and not passive:
-            return  # "X said ...": the content is X's claim, not a claim about X
+        if (word in reporting_verbs() or word in self.words.naming_verbs) and not passive:
+            return  # "X said ...", "X called it terror": X's claim, not a claim about X
         polarity = self._polarity(verb) * scale
         clauses = self._clauses(verb)
         obj = [t for t in verb.children if t.dep_ in {"dobj", "attr", "acomp", "xcomp", "prt"}]
@@ -528,7 +556,14 @@ class _MentionReader:
     def _all_verbs(self) -> frozenset[str]:
         w = self.words
         return frozenset(
-            {*w.harm_verbs, *w.suffer_verbs, *w.praise_verbs, *w.blame_verbs, *w.help_verbs}
+            {
+                *w.harm_verbs,
+                *w.suffer_verbs,
+                *w.praise_verbs,
+                *w.blame_verbs,
+                *w.help_verbs,
+                *w.obstruct_verbs,
+            }
         )
 
     def _polarity(self, verb: Any) -> float:
@@ -538,11 +573,16 @@ class _MentionReader:
     # -- words ------------------------------------------------------------------------------
 
     def _valence(
-        self, tokens: Iterable[Any], scale: float, span_tokens: list[Any] | None = None
+        self,
+        tokens: Iterable[Any],
+        scale: float,
+        span_tokens: list[Any] | None = None,
+        own: bool = False,
     ) -> None:
-        """Praise and blame words among ``tokens``, each its own piece of evidence."""
+        """Praise and blame words among ``tokens``, each its own piece of evidence; ``own``
+        lets words of the mention itself count."""
         for token in tokens:
-            if token.i in self.inside:
+            if token.i in self.inside and not own:
                 continue
             word = token.lower_
             if word in self.words.praise:
@@ -572,9 +612,20 @@ class _MentionReader:
 
 
 def _negated(token: Any) -> bool:
-    return any(child.dep_ == "neg" for child in token.children) or any(
-        child.dep_ == "neg" for child in token.head.children if token.dep_ in {"acomp", "attr"}
-    )
+    """ "not wise", "no positive vision", "is not a model"."""
+
+    def denies(word: Any) -> bool:
+        return any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in word.children)
+
+    # climb from the word to the clause it belongs to: "not a wise or tireless statesman"
+    word = token
+    for _ in range(4):
+        if denies(word):
+            return True
+        if word.dep_ not in {"amod", "compound", "conj", "attr", "acomp", "advmod"}:
+            return False
+        word = word.head
+    return False
 
 
 def _phrase(token: Any) -> list[Any]:
@@ -582,6 +633,16 @@ def _phrase(token: Any) -> list[Any]:
     if token.dep_ == "amod" and _is_noun(token.head):
         return [token, token.head]
     return [token]
+
+
+def _named_subject(verb: Any) -> bool:
+    """Whether the verb's subject is a name ("Baku", "Armenian officials"), not a pronoun."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and (
+            child.tag_.startswith("NNP") or any(c.tag_.startswith("NNP") for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _is_noun(token: Any) -> bool:

@@ -1,13 +1,21 @@
-"""``--format text``: the article with quotes, speakers, entities and techniques marked (rich)."""
+"""``--format text``: the article with quotes, speakers, entities and techniques marked (rich),
+then how it casts its actors (portrayal), its genre and the frames it uses."""
 
 from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from spinscope.document import Document, TechniqueSpan
+from spinscope.annotators.framing import FrameDefinition, frame_catalogue
+from spinscope.annotators.genre import DATA_FILE as GENRE_DATA_FILE
+from spinscope.data import read_json
+from spinscope.document import Document, Evidence, Frame, Genre, Portrayal, TechniqueSpan
 from spinscope.techniques.catalogue import Technique, techniques
 
 ENTITY_STYLES = {
@@ -24,6 +32,49 @@ QUOTE_STYLES = {"direct": "on grey23", "indirect": "italic on grey15"}
 UNKNOWN_TECHNIQUE_COLOUR = "bright_white"
 SPAN_TEXT_WIDTH = 80
 LIKELY_PROPAGANDA = 0.5
+
+ROLE_STYLES = {"protagonist": "bold green", "antagonist": "bold red", "innocent": "bold yellow"}
+"""Non-neutral portrayal roles, in the order the table lists them."""
+NEUTRAL_ROLE = "neutral"
+EVIDENCE_PER_ENTITY = 3
+EVIDENCE_TEXT_WIDTH = 60
+
+SHOWN_FRAME_SCORE = 0.2
+"""Frames scoring below this are incidental vocabulary (one "war" in a trade story), not a frame
+the article takes; they stay in the JSON record but are not listed here."""
+TERMS_PER_FRAME = 5
+FRAME_BAR_WIDTH = 10
+
+GENRE_FEATURES_SHOWN = 4
+# How a genre feature reads: its label and the unit of its value. A rate is per 100 words, a
+# share a fraction shown as a percentage, a flag 0 or 1, a number anything else. A feature not
+# listed here is shown by its raw name and value.
+GENRE_FEATURE_LABELS: dict[str, tuple[str, str]] = {
+    "first_person_singular": ("first person (I)", "rate"),
+    "first_person_plural": ("first person plural (we)", "rate"),
+    "second_person": ("second person (you)", "rate"),
+    "evaluative": ("evaluative words", "rate"),
+    "prescriptive": ("prescriptions (must, should)", "rate"),
+    "questions": ("questions", "rate"),
+    "exclamations": ("exclamations", "rate"),
+    "hedges": ("hedges", "rate"),
+    "scare_quotes": ("scare quotes", "rate"),
+    "intensifiers": ("intensifiers", "rate"),
+    "attribution": ("attributions", "rate"),
+    "time_references": ("time references", "rate"),
+    "everyday_objects": ("everyday objects", "rate"),
+    "officialdom": ("officialdom", "rate"),
+    "quoted_share": ("quoted share", "share"),
+    "technique_coverage": ("technique coverage", "share"),
+    "dateline": ("dateline", "flag"),
+    "newsroom_byline": ("newsroom byline", "flag"),
+    "author_title": ("outside author's title", "flag"),
+    "opinion_marker": ("labelled opinion", "flag"),
+    "satire_marker": ("labelled satire", "flag"),
+    "satire_cues": ("satire cues", "number"),
+    "incongruity": ("incongruity", "number"),
+    "words": ("words", "count"),
+}
 
 
 def render_document(doc: Document) -> RenderableType:
@@ -50,6 +101,8 @@ def render_document(doc: Document) -> RenderableType:
             f"{likely} of {len(doc.sentences)} sentences ≥ {LIKELY_PROPAGANDA:.2f}"
             f" (highest {highest:.2f})",
         )
+    if doc.genre is not None:
+        header.add_row("genre", _genre_summary(doc.genre))
 
     body = Text(doc.text)
     for quote in doc.quotes:
@@ -117,6 +170,10 @@ def render_document(doc: Document) -> RenderableType:
     ]
     if doc.techniques:
         parts += [_techniques_table(doc.techniques), _techniques_legend(doc.techniques)]
+    if doc.portrayal:
+        parts.append(_portrayal_section(doc.portrayal))
+    if doc.frames:
+        parts.append(_frames_section(doc.frames))
     return Group(*parts)
 
 
@@ -169,3 +226,178 @@ def _techniques_legend(spans: list[TechniqueSpan]) -> Table:
             Text(technique.name, style=_technique_style(technique_id)), technique.definition
         )
     return legend
+
+
+# Genre
+
+
+def _genre_summary(genre: Genre) -> str:
+    """``opinion (0.87) — first person (I) 2.1/100 words, quoted share 12%, ...``"""
+    summary = f"{genre.label} ({genre.score:.2f})"
+    telling = _telling_features(genre)
+    if telling:
+        summary += " — " + ", ".join(_genre_feature(name, genre.features[name]) for name in telling)
+    return summary
+
+
+def _genre_weights() -> tuple[dict[str, dict[str, float]], dict[str, float], dict[str, float]]:
+    """Weights per label, floors and caps of the genre model; empty when its data is unreadable
+    (then the features are picked without them)."""
+    try:
+        raw: Any = read_json(GENRE_DATA_FILE)
+        weights = {
+            str(label): {str(name): float(w) for name, w in by_name.items()}
+            for label, by_name in raw["weights"].items()
+        }
+        floors = {str(k): float(v) for k, v in raw.get("floors", {}).items()}
+        caps = {str(k): float(v) for k, v in raw.get("caps", {}).items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}, {}, {}
+    return weights, floors, caps
+
+
+def _telling_features(genre: Genre) -> list[str]:
+    """The features that did most for the label: those adding to its score, those that set it
+    apart from the runner-up first (a satire's marker before the dateline it shares with news).
+    Without weights for the label: the non-zero measurements, known ones first."""
+    weights, floors, caps = _genre_weights()
+    features = genre.features
+    own = weights.get(genre.label, {})
+    if not own:
+        measured = [n for n in features if n != "words" and not n.startswith("score_")]
+        known = [n for n in GENRE_FEATURE_LABELS if n in measured]
+        ordered = [*known, *(n for n in measured if n not in GENRE_FEATURE_LABELS)]
+        return [n for n in ordered if features[n]][:GENRE_FEATURES_SHOWN]
+    rivals = {
+        name.removeprefix("score_"): value
+        for name, value in features.items()
+        if name.startswith("score_") and name != f"score_{genre.label}"
+    }
+    runner_up = weights.get(max(rivals, key=rivals.__getitem__), {}) if rivals else {}
+
+    def contribution(name: str, label_weights: Mapping[str, float]) -> float:
+        floor = floors.get(name, 0.0)
+        value = min(max(features[name], floor), caps.get(name, math.inf))
+        return label_weights.get(name, 0.0) * (value - floor)
+
+    ranked = [
+        (contribution(name, own) - contribution(name, runner_up), contribution(name, own), name)
+        for name in features
+        if name != "bias" and name in own
+    ]
+    ranked = [entry for entry in ranked if entry[1] > 0]
+    ranked.sort(key=lambda entry: (-entry[0], -entry[1]))
+    return [name for _, _, name in ranked[:GENRE_FEATURES_SHOWN]]
+
+
+def _genre_feature(name: str, value: float) -> str:
+    label, unit = GENRE_FEATURE_LABELS.get(name, (name, "number"))
+    if unit == "rate":
+        return f"{label} {value:.1f}/100 words"
+    if unit == "share":
+        return f"{label} {value:.0%}"
+    if unit == "flag":
+        return label if value else f"no {label}"
+    if unit == "count":
+        return f"{value:.0f} {label}"
+    return f"{label} {value:.2f}"
+
+
+# Portrayal
+
+
+def _portrayal_section(portrayals: list[Portrayal]) -> RenderableType:
+    """A row per entity cast in a role, then one line naming the neutral ones."""
+    order = {role: rank for rank, role in enumerate(ROLE_STYLES)}
+    cast = sorted(
+        (p for p in portrayals if p.role != NEUTRAL_ROLE),
+        key=lambda p: (order.get(p.role, len(order)), -abs(p.tone)),
+    )
+    neutral = [p.name for p in portrayals if p.role == NEUTRAL_ROLE]
+    neutral_line = Text.assemble(("neutral: ", "dim"), ", ".join(neutral)) if neutral else None
+    if not cast:
+        return Text.assemble(("Portrayal", "italic"), "  ", neutral_line or "")
+    table = Table(
+        title="Portrayal",
+        expand=True,
+        show_lines=True,
+        caption=neutral_line,
+        caption_justify="left",
+    )
+    table.add_column("role", no_wrap=True)
+    table.add_column("name", ratio=2)
+    table.add_column("tone", justify="right", no_wrap=True)
+    table.add_column("evidence", ratio=5)
+    for portrayal in cast:
+        style = ROLE_STYLES.get(portrayal.role, "bold")
+        table.add_row(
+            Text(portrayal.role, style=style),
+            Text(portrayal.name, style=style),
+            f"{portrayal.tone:+.2f}",
+            _evidence_lines(portrayal.evidence),
+        )
+    return table
+
+
+def _evidence_lines(evidence: list[Evidence]) -> Text:
+    """The strongest passages, one a line: ``“text” (kind) — Speaker``; repeats shown once."""
+    distinct: dict[tuple[str, str, str | None], Evidence] = {}
+    for item in sorted(evidence, key=lambda e: -abs(e.weight)):
+        distinct.setdefault((" ".join(item.text.lower().split()), item.kind, item.speaker), item)
+    lines = Text()
+    for number, item in enumerate(list(distinct.values())[:EVIDENCE_PER_ENTITY]):
+        if number:
+            lines.append("\n")
+        lines.append(f"“{_shorten(item.text, EVIDENCE_TEXT_WIDTH)}”")
+        lines.append(f" ({item.kind})", style="dim")
+        if item.speaker:
+            lines.append(f" — {item.speaker}", style="italic")
+    return lines
+
+
+# Frames
+
+
+def _frames_section(frames: list[Frame]) -> RenderableType:
+    catalogue = frame_catalogue()
+    shown = sorted(
+        (frame for frame in frames if frame.score >= SHOWN_FRAME_SCORE),
+        key=lambda frame: -frame.score,
+    )
+    if not shown:
+        strongest = max(frames, key=lambda frame: frame.score)
+        return Text.assemble(
+            ("Frames", "italic"),
+            f"  none scores ≥ {SHOWN_FRAME_SCORE:.2f} (strongest: "
+            f"{_frame_name(strongest.frame, catalogue)} {strongest.score:.2f})",
+        )
+    table = Table(title="Frames", expand=True)
+    table.add_column("frame", ratio=2, style="bold")
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True, width=FRAME_BAR_WIDTH)
+    table.add_column("terms", ratio=3)
+    table.add_column("what it covers", ratio=4, style="dim")
+    for frame in shown:
+        known = catalogue.get(frame.frame)
+        filled = round(min(max(frame.score, 0.0), 1.0) * FRAME_BAR_WIDTH)
+        table.add_row(
+            _frame_name(frame.frame, catalogue),
+            f"{frame.score:.2f}",
+            Text("█" * filled, style="cyan") + Text("·" * (FRAME_BAR_WIDTH - filled), style="dim"),
+            ", ".join(_frame_terms(frame)),
+            known.definition if known is not None else "",
+        )
+    return table
+
+
+def _frame_name(frame_id: str, catalogue: Mapping[str, FrameDefinition]) -> str:
+    known = catalogue.get(frame_id)
+    return known.name if known is not None else frame_id
+
+
+def _frame_terms(frame: Frame) -> list[str]:
+    """The first distinct evidence terms (ignoring case and spacing)."""
+    terms: dict[str, str] = {}
+    for item in frame.evidence:
+        terms.setdefault(" ".join(item.text.lower().split()), " ".join(item.text.split()))
+    return list(terms.values())[:TERMS_PER_FRAME]

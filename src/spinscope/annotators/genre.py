@@ -1,0 +1,494 @@
+"""Genre: whether an article is reporting, opinion or satire, and which measurements said so.
+
+The model is a transparent linear one. Every input is a named, measured feature of the text;
+each label's score is a bias plus a weighted sum of the features (each clipped to a floor and
+a cap, so no single one runs away with the decision), and a softmax over the three scores
+gives the confidence of the winning label. Words, floors, caps and weights live in
+``data/genre.json``, not here, so the model can be read and retuned without touching code.
+
+Features (rates are per 100 words of the author's own voice: the text outside quotes and
+outside metadata lines such as the byline, dateline and author box):
+
+* ``first_person_singular``, ``first_person_plural``, ``second_person``: pronoun rates. A
+  reporter rarely says "I", "we" or "you"; a columnist does.
+* ``evaluative``: words of the VADER sentiment lexicon with strong valence, less words that in
+  news name events ("killed", "war"), so judgement, not subject matter, is measured.
+* ``prescriptive`` ("must", "should", "need to"), ``questions`` and ``exclamations`` (marks
+  outside quotes, so rhetorical ones), ``hedges`` ("perhaps", "I suspect"), ``intensifiers``
+  ("clearly", "frankly") and ``scare_quotes`` (a short quoted fragment that is nobody's
+  speech: the "peace" plan): the writer arguing in their own voice.
+* ``quoted_share``: the share of words inside quotes (direct or reported speech), and
+  ``attribution``: reporting verbs ("said", "told") and "according to" outside quotes, less
+  the writer's own stance ("I think"). Reporting hands the talking to its sources.
+* ``dateline`` (a wire dateline opens the story), ``newsroom_byline`` (a staff byline or wire
+  credits), ``author_title`` (the author is introduced by an outside role: "director of the
+  X Institute", the op-ed signature), ``time_references`` (weekdays, "yesterday").
+* ``opinion_marker`` and ``satire_marker``: the outlet labels the piece itself, in a section
+  hint, a kicker line ("Comment", "SATIRE"), a headline prefix ("Opinion: ...") or, for
+  satire, the outlet's name or a disclaimer line.
+* ``technique_coverage``: the share of the text inside persuasion-technique spans, only when
+  the technique tagger ran.
+* ``satire_cues``: weighted count of deadpan-satire stock phrases ("area man", "at press time",
+  "sources confirmed"; weakly "reportedly", "visibly"), capped.
+* ``incongruity``: the geometric mean of ``everyday_objects`` (distinct words for pets, food,
+  household things) and ``officialdom`` (ministries, permits, fines, studies, committees), so
+  it is high only when both are: a ministry fining a cat, a directorate studying a pothole
+  that a pensioner fills with a shovel.
+
+Satire imitates news, so it carries reporting's news-format weights in full, starts four
+points behind, and wins only when its own cues (phrases, marker, incongruity) make that up. A
+deadpan piece with none of them reads as reporting: the limit of a lexical model. The
+features dict reports every measured value (rounded) and each label's raw score as
+``score_<label>``.
+
+Genre here is the form an article takes: who speaks, the writer or the sources. A state-media
+"news" item that praises a minister through an expert's quotes is reporting in form, with the
+praise attributed; its evaluative density lowers the confidence, and the techniques and
+portrayal annotators show the spin. Only when the writer's own voice argues (first person,
+prescriptions, rhetorical questions, an outside author's signature) is the piece opinion.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from spinscope.annotators.metadata import metadata_spans
+from spinscope.annotators.quotes import find_direct_quotes
+from spinscope.data import read_json, read_lines
+from spinscope.document import Document, Genre
+from spinscope.errors import ModelMissingError
+
+LABELS = ("reporting", "opinion", "satire")
+DATA_FILE = "genre.json"
+
+_NON_BODY_SPANS = (
+    "byline",
+    "date_line",
+    "updated_line",
+    "dateline",
+    "author_box",
+    "credits",
+    "source_line",
+)
+"""Metadata lines that are not the author's prose; the title stays, it is the writer's voice."""
+
+_WORD = re.compile(r"[^\W_]+")
+"""The fallback tokenizer's words; splitting "I'm" at the apostrophe keeps the "I"."""
+_GAP = "\x00"
+"""Fills masked stretches: neither a word character nor a space, so no phrase spans a gap."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    first_singular: frozenset[str]
+    first_plural: frozenset[str]
+    second: frozenset[str]
+    evaluative: frozenset[str]
+    attribution_verbs: frozenset[str]
+    stance_subjects: frozenset[str]
+    according_to: re.Pattern[str]
+    prescriptive: re.Pattern[str]
+    hedges: re.Pattern[str]
+    intensifiers: re.Pattern[str]
+    time_references: re.Pattern[str]
+    newsroom_roles: re.Pattern[str]
+    newsroom_spans: tuple[str, ...]
+    satire_phrases: re.Pattern[str]
+    satire_weights: dict[str, float]
+    satire_phrase_cap: float
+    satire_markers: re.Pattern[str]
+    satire_outlets: re.Pattern[str]
+    satire_titles: tuple[re.Pattern[str], ...]
+    everyday_objects: frozenset[str]
+    officialdom: frozenset[str]
+    opinion_labels: frozenset[str]
+    opinion_titles: tuple[re.Pattern[str], ...]
+    scare_quote_words: int
+    label_line_chars: int
+    label_head_paragraphs: int
+    label_tail_paragraphs: int
+    kicker_words: int
+    satire_disclaimers: tuple[re.Pattern[str], ...]
+    floors: dict[str, float]
+    caps: dict[str, float]
+    weights: dict[str, dict[str, float]]
+
+
+def _phrases(words: Iterable[Any]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation; longest first so "a new study finds" wins
+    over "study finds" and each stretch of text counts once."""
+    ordered = sorted({str(w).lower().replace("’", "'") for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])", re.IGNORECASE)
+
+
+def _patterns(expressions: Iterable[Any]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(str(e), re.IGNORECASE) for e in expressions)
+
+
+def _vader_lexicon() -> dict[str, float]:
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError as error:
+        raise ModelMissingError(
+            "the genre annotator needs the VADER lexicon: pip install vaderSentiment==3.3.2"
+        ) from error
+    lexicon: dict[str, float] = SentimentIntensityAnalyzer().lexicon
+    return lexicon
+
+
+def _attribution_verbs(excluded: frozenset[str]) -> frozenset[str]:
+    # The bare lemma ("say", "state", "point") is mostly a noun or an order in news prose;
+    # inflected forms ("said", "says", "adding") carry attribution.
+    forms: set[str] = set()
+    for line in read_lines("reporting_verbs.tsv"):
+        lemma, _, inflections = line.partition("\t")
+        forms.update(f for f in inflections.split("|") if f != lemma and f not in excluded)
+    return frozenset(forms)
+
+
+@functools.cache
+def _model(name: str = DATA_FILE) -> _Model:
+    raw: dict[str, Any] = read_json(name)
+    minimum = float(raw["evaluative_min_valence"])
+    excluded = {str(w).lower() for w in raw["evaluative_exclude"]}
+    evaluative = frozenset(
+        word
+        for word, valence in _vader_lexicon().items()
+        if abs(valence) >= minimum and word.isalpha() and word not in excluded
+    )
+    satire_weights = {
+        " ".join(str(k).lower().replace("’", "'").split()): float(v)
+        for k, v in raw["satire_phrases"].items()
+    }
+    return _Model(
+        first_singular=frozenset(raw["first_person_singular"]),
+        first_plural=frozenset(raw["first_person_plural"]),
+        second=frozenset(raw["second_person"]),
+        evaluative=evaluative,
+        attribution_verbs=_attribution_verbs(frozenset(raw["attribution_exclude"])),
+        stance_subjects=frozenset(raw["attribution_stance_subjects"]),
+        according_to=_phrases(raw["according_to"]),
+        prescriptive=_phrases(raw["prescriptive"]),
+        hedges=_phrases(raw["hedges"]),
+        intensifiers=_phrases(raw["intensifiers"]),
+        time_references=_phrases(raw["time_references"]),
+        newsroom_roles=_phrases(raw["newsroom_roles"]),
+        newsroom_spans=tuple(raw["newsroom_spans"]),
+        satire_phrases=_phrases(satire_weights),
+        satire_weights=satire_weights,
+        satire_phrase_cap=float(raw["satire_phrase_cap"]),
+        satire_markers=_phrases(raw["satire_markers"]),
+        satire_outlets=_phrases(raw["satire_outlets"]),
+        satire_titles=_patterns(raw["satire_title_patterns"]),
+        everyday_objects=frozenset(raw["everyday_objects"]),
+        officialdom=frozenset(raw["officialdom"]),
+        opinion_labels=frozenset(" ".join(str(w).lower().split()) for w in raw["opinion_labels"]),
+        scare_quote_words=int(raw["scare_quote_max_words"]),
+        opinion_titles=_patterns(raw["opinion_title_patterns"]),
+        label_line_chars=int(raw["label_line_max_chars"]),
+        label_head_paragraphs=int(raw["label_head_paragraphs"]),
+        label_tail_paragraphs=int(raw["label_tail_paragraphs"]),
+        kicker_words=int(raw["kicker_max_words"]),
+        satire_disclaimers=_patterns(raw["satire_disclaimer_patterns"]),
+        floors={k: float(v) for k, v in raw.get("floors", {}).items()},
+        caps={k: float(v) for k, v in raw["caps"].items()},
+        weights={
+            label: {k: float(v) for k, v in raw["weights"][label].items()} for label in LABELS
+        },
+    )
+
+
+# --------------------------------------------------------------------------- text views
+
+
+class _Intervals:
+    """Merged, sorted ``[start, end)`` stretches of the text, for membership tests."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(s for s in spans if s[1] > s[0]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self.starts, self.ends, strict=True))
+
+    def __contains__(self, position: object) -> bool:
+        if not isinstance(position, int):
+            return False
+        i = bisect.bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.ends[i]
+
+    def mask(self, text: str) -> str:
+        """``text`` with these stretches blanked out, same length, so offsets still hold."""
+        parts: list[str] = []
+        position = 0
+        for start, end in self.spans():
+            parts.append(text[position:start])
+            parts.append(_GAP * (end - start))
+            position = end
+        parts.append(text[position:])
+        return "".join(parts)
+
+
+def _tokens(doc: Document) -> list[tuple[int, str]]:
+    """``(start, lowercased word)`` for each word token of the clean text."""
+    if doc.nlp is not None:
+        return [
+            (token.idx, token.lower_)
+            for token in doc.nlp.doc
+            if any(c.isalnum() for c in token.text)
+        ]
+    return [(m.start(), m.group().lower()) for m in _WORD.finditer(doc.text)]
+
+
+def _paragraphs(doc: Document) -> list[tuple[int, int]]:
+    if doc.paragraphs:
+        return [(p.start, p.end) for p in doc.paragraphs]
+    bounds: list[tuple[int, int]] = []
+    position = 0
+    for part in doc.text.split("\n\n"):
+        bounds.append((position, position + len(part)))
+        position += len(part) + 2
+    return bounds
+
+
+# --------------------------------------------------------------------------- features
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+def _per_100(count: float, words: int) -> float:
+    return 100.0 * count / words if words else 0.0
+
+
+def _satire_cues(model: _Model, text: str) -> float:
+    total = 0.0
+    for match in model.satire_phrases.finditer(text):
+        total += model.satire_weights.get(" ".join(match.group().lower().split()), 0.0)
+    return min(total, model.satire_phrase_cap)
+
+
+def _label_lines(
+    doc: Document, spans: Mapping[str, tuple[int, int]], model: _Model, *, tail: bool
+) -> list[str]:
+    """Lines of the first (and, with ``tail``, the last) paragraphs where an outlet may label
+    a piece (a kicker, a disclaimer), less the headline (the title, or the first line when no
+    title was found), which may be news about satire: see :func:`_headlines` for that."""
+    paragraphs = _paragraphs(doc)
+    chosen = paragraphs[: model.label_head_paragraphs]
+    if tail and model.label_tail_paragraphs:
+        chosen += paragraphs[-model.label_tail_paragraphs :]
+    title = spans.get("title")
+    first_line = len(doc.text) - len(doc.text.lstrip())
+    lines: list[str] = []
+    for start, end in dict.fromkeys(chosen):  # a short text's head and tail overlap
+        position = start
+        for line in doc.text[start:end].split("\n"):
+            line_start = position
+            position += len(line) + 1
+            stripped = line.strip()
+            in_title = title is not None and title[0] <= line_start < title[1]
+            in_title = in_title or line_start + len(line) - len(line.lstrip()) == first_line
+            if stripped and not in_title and len(stripped) <= model.label_line_chars:
+                lines.append(stripped)
+    return lines
+
+
+def _section_names(doc: Document) -> list[str]:
+    names = [doc.hints.get("section"), doc.hints.get("category")]
+    return [name for name in names if isinstance(name, str)]
+
+
+def _headlines(doc: Document) -> list[str]:
+    """The title metadata found and the text's first line, which is where a headline sits."""
+    first_line = doc.text.lstrip().split("\n", 1)[0]
+    return [t.strip() for t in (doc.metadata.title, first_line) if t]
+
+
+def _labelled(headlines: Iterable[str], patterns: Iterable[re.Pattern[str]]) -> bool:
+    return any(p.search(h) for h in headlines for p in patterns)
+
+
+def _satire_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int, int]]) -> bool:
+    names = [doc.metadata.outlet, doc.hints.get("outlet"), *_section_names(doc)]
+    for line in _label_lines(doc, spans, model, tail=True):
+        if any(p.search(line) for p in model.satire_disclaimers):
+            return True
+        if len(_WORD.findall(line)) <= model.kicker_words:
+            names.append(line)
+    if any(
+        isinstance(name, str)
+        and (model.satire_outlets.search(name) or model.satire_markers.search(name))
+        for name in names
+    ):
+        return True
+    return _labelled(_headlines(doc), model.satire_titles)
+
+
+def _opinion_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int, int]]) -> bool:
+    # Only a line that is nothing but the label counts: "Comment" as a kicker, not a sentence
+    # that mentions a comment.
+    labels = [*_section_names(doc), *_label_lines(doc, spans, model, tail=False)]
+    if any(
+        " ".join(label.lower().strip(" :|-–—").split()) in model.opinion_labels for label in labels
+    ):
+        return True
+    return _labelled(_headlines(doc), model.opinion_titles)
+
+
+def _scare_quotes(doc: Document, model: _Model, speech: _Intervals, non_body: _Intervals) -> int:
+    """Short quoted fragments that are nobody's speech: the writer's irony ("peace")."""
+    count = 0
+    for found in find_direct_quotes(doc.text, _paragraphs(doc)):
+        if found.start in speech or found.start in non_body:
+            continue
+        words = len(_WORD.findall(doc.text[found.start : found.end]))
+        if 0 < words <= model.scare_quote_words:
+            count += 1
+    return count
+
+
+def _technique_coverage(doc: Document) -> float:
+    covered = _Intervals((t.start, t.end) for t in doc.techniques)
+    length = sum(end - start for start, end in covered.spans())
+    return length / len(doc.text) if doc.text else 0.0
+
+
+def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
+    """The genre features of ``doc`` (see the module docstring), unrounded."""
+    model = model or _model()
+    spans = metadata_spans(doc)
+    non_body = _Intervals(span for kind, span in spans.items() if kind in _NON_BODY_SPANS)
+    quoted = _Intervals((q.start, q.end) for q in doc.quotes)
+    outside = _Intervals([*non_body.spans(), *quoted.spans()])
+
+    body_words = 0
+    quoted_words = 0
+    everyday: set[str] = set()
+    official = 0
+    words = 0
+    previous: str | None = None
+    counts = dict.fromkeys(
+        ("first_singular", "first_plural", "second", "evaluative", "attribution"), 0
+    )
+    for start, word in _tokens(doc):
+        if start in non_body:
+            continue
+        body_words += 1
+        if word in model.everyday_objects:
+            everyday.add(word)
+        elif word in model.officialdom:
+            official += 1
+        if start in quoted:
+            quoted_words += 1
+            previous = None
+            continue
+        words += 1
+        if word in model.first_singular:
+            counts["first_singular"] += 1
+        elif word in model.first_plural:
+            counts["first_plural"] += 1
+        elif word in model.second:
+            counts["second"] += 1
+        if word in model.evaluative:
+            counts["evaluative"] += 1
+        if word in model.attribution_verbs and previous not in model.stance_subjects:
+            counts["attribution"] += 1
+        previous = word
+
+    # Phrases, marks and satire cues are matched on the text itself, so they do not depend on
+    # how a tokenizer splits "let's" or "nation's".
+    own_text = outside.mask(doc.text).replace("’", "'")
+    body_text = non_body.mask(doc.text).replace("’", "'")
+    counts["attribution"] += _count(model.according_to, own_text)
+
+    features: dict[str, float] = {
+        "words": float(words),
+        "first_person_singular": _per_100(counts["first_singular"], words),
+        "first_person_plural": _per_100(counts["first_plural"], words),
+        "second_person": _per_100(counts["second"], words),
+        "evaluative": _per_100(counts["evaluative"], words),
+        "prescriptive": _per_100(_count(model.prescriptive, own_text), words),
+        "questions": _per_100(len(re.findall(r"\?+", own_text)), words),
+        "exclamations": _per_100(len(re.findall(r"!+", own_text)), words),
+        "hedges": _per_100(_count(model.hedges, own_text), words),
+        "scare_quotes": _per_100(_scare_quotes(doc, model, quoted, non_body), words),
+        "intensifiers": _per_100(_count(model.intensifiers, own_text), words),
+        "quoted_share": quoted_words / body_words if body_words else 0.0,
+        "attribution": _per_100(counts["attribution"], words),
+        "time_references": _per_100(_count(model.time_references, own_text), words),
+        "dateline": float(doc.metadata.dateline is not None),
+    }
+    roles = list(doc.metadata.author_roles.values())
+    newsroom = [bool(model.newsroom_roles.search(role)) for role in roles]
+    features["newsroom_byline"] = float(
+        any(newsroom) or any(kind in spans for kind in model.newsroom_spans)
+    )
+    features["author_title"] = float(not all(newsroom))  # all([]) is True: no role, no title
+    if doc.techniques or doc.sentences:  # the technique tagger ran
+        features["technique_coverage"] = _technique_coverage(doc)
+    features["opinion_marker"] = float(_opinion_marker(model, doc, spans))
+    features["satire_cues"] = _satire_cues(model, body_text)
+    features["satire_marker"] = float(_satire_marker(model, doc, spans))
+    features["everyday_objects"] = _per_100(len(everyday), body_words)
+    features["officialdom"] = _per_100(official, body_words)
+    features["incongruity"] = math.sqrt(features["everyday_objects"] * features["officialdom"])
+    return features
+
+
+def label_scores(features: Mapping[str, float], model: _Model | None = None) -> dict[str, float]:
+    """Each label's linear score: bias plus weight times the feature value clipped to
+    ``[floor, cap]``, less the floor."""
+    model = model or _model()
+    scores: dict[str, float] = {}
+    for label in LABELS:
+        weights = model.weights[label]
+        total = weights.get("bias", 0.0)
+        for name, weight in weights.items():
+            if name != "bias" and name in features:
+                floor = model.floors.get(name, 0.0)
+                value = min(max(features[name], floor), model.caps.get(name, math.inf))
+                total += weight * (value - floor)
+        scores[label] = total
+    return scores
+
+
+def softmax(scores: Mapping[str, float]) -> dict[str, float]:
+    top = max(scores.values())
+    exps = {label: math.exp(score - top) for label, score in scores.items()}
+    total = sum(exps.values())
+    return {label: value / total for label, value in exps.items()}
+
+
+class GenreClassifier:
+    """Sets ``doc.genre``. Reads metadata and quotes when they ran; techniques are optional."""
+
+    name = "genre"
+
+    def __init__(self, data_file: str = DATA_FILE) -> None:
+        self.data_file = data_file
+
+    def __call__(self, doc: Document) -> Document:
+        model = _model(self.data_file)
+        features = measure(doc, model)
+        scores = label_scores(features, model)
+        probabilities = softmax(scores)
+        label = max(LABELS, key=lambda name: probabilities[name])
+        reported = {name: round(value, 4) for name, value in features.items()}
+        reported.update({f"score_{name}": round(value, 4) for name, value in scores.items()})
+        doc.genre = Genre(label, round(probabilities[label], 4), reported)
+        return doc

@@ -1,0 +1,291 @@
+"""The genre annotator: reporting, opinion or satire, from measured features.
+
+The articles in tests/data/genre/ were written for these tests; each file name starts with
+its expected label.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+from tests.conftest import make_doc
+
+from spinscope.annotators.genre import LABELS, GenreClassifier, measure, softmax
+from spinscope.annotators.metadata import MetadataExtractor
+from spinscope.data import read_json
+from spinscope.document import Document, Genre, TechniqueSpan
+from spinscope.pipeline import Analyzer
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+GENRE = DATA / "genre"
+GENRE_FILES = sorted(GENRE.glob("*.txt"))
+PORTRAYAL_LABELS = DATA / "portrayal" / "labels.json"
+
+FLAGS = (
+    "dateline",
+    "newsroom_byline",
+    "author_title",
+    "opinion_marker",
+    "satire_marker",
+)
+SHARES = ("quoted_share",)
+RATES = (
+    "first_person_singular",
+    "first_person_plural",
+    "second_person",
+    "evaluative",
+    "prescriptive",
+    "questions",
+    "exclamations",
+    "hedges",
+    "scare_quotes",
+    "intensifiers",
+    "attribution",
+    "time_references",
+    "everyday_objects",
+    "officialdom",
+)
+
+
+def expected_label(path: Path) -> str:
+    return path.name.split("_", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def genre_analyzer() -> Analyzer:
+    return Analyzer(pipeline=("language", "metadata", "entities", "quotes", "genre"))
+
+
+@pytest.fixture(scope="module")
+def analysed(genre_analyzer: Analyzer) -> dict[str, Document]:
+    return {
+        path.name: genre_analyzer.analyze_text(path.read_text(encoding="utf-8"), path.name)
+        for path in GENRE_FILES
+    }
+
+
+def genre_of(doc: Document) -> Genre:
+    assert doc.genre is not None
+    return doc.genre
+
+
+def test_the_test_set_is_varied() -> None:
+    labels = [expected_label(path) for path in GENRE_FILES]
+    assert 6 <= len(GENRE_FILES) <= 12
+    assert all(labels.count(label) >= 2 for label in LABELS), labels
+    for path in GENRE_FILES:
+        assert 150 <= len(path.read_text(encoding="utf-8").split()) <= 500, path.name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", GENRE_FILES, ids=lambda p: p.stem)
+def test_label(analysed: dict[str, Document], path: Path) -> None:
+    genre = genre_of(analysed[path.name])
+    assert genre.label == expected_label(path), genre.features
+    assert genre.score > 0.5
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", GENRE_FILES, ids=lambda p: p.stem)
+def test_features_present_and_in_range(analysed: dict[str, Document], path: Path) -> None:
+    genre = genre_of(analysed[path.name])
+    features = genre.features
+    assert 0.0 <= genre.score <= 1.0
+    for name in FLAGS:
+        assert features[name] in (0.0, 1.0), name
+    for name in SHARES:
+        assert 0.0 <= features[name] <= 1.0, name
+    for name in RATES:
+        assert 0.0 <= features[name] <= 100.0, name
+    assert features["words"] > 50
+    assert features["satire_cues"] >= 0.0
+    assert features["incongruity"] == pytest.approx(
+        math.sqrt(features["everyday_objects"] * features["officialdom"]), abs=1e-3
+    )
+    assert "technique_coverage" not in features  # the technique tagger did not run
+    # The confidence is the softmax of the reported raw scores.
+    scores = {label: features[f"score_{label}"] for label in LABELS}
+    assert max(scores, key=lambda label: scores[label]) == genre.label
+    assert softmax(scores)[genre.label] == pytest.approx(genre.score, abs=1e-3)
+
+
+@pytest.mark.slow
+def test_wire_report_is_reporting_for_the_reasons_reporting_is(
+    analysed: dict[str, Document],
+) -> None:
+    features = genre_of(analysed["reporting_wire_port_strike.txt"]).features
+    assert features["dateline"] == 1.0
+    assert features["newsroom_byline"] == 1.0  # the wire credits line
+    assert features["quoted_share"] > 0.2
+    assert features["attribution"] > 3.0
+    assert features["first_person_singular"] == 0.0
+    assert features["prescriptive"] == 0.0
+
+
+@pytest.mark.slow
+def test_op_ed_is_opinion_for_the_reasons_opinion_is(analysed: dict[str, Document]) -> None:
+    doc = analysed["opinion_oped_housing.txt"]
+    features = genre_of(doc).features
+    assert doc.metadata.author_roles  # "Jane Doe is director of the Centre for ..."
+    assert features["author_title"] == 1.0
+    assert features["first_person_singular"] > 1.0
+    assert features["first_person_plural"] > 1.0
+    assert features["prescriptive"] > 1.0
+    assert features["questions"] > 0.0
+    assert features["dateline"] == 0.0
+
+
+@pytest.mark.slow
+def test_deadpan_satire_is_satire_for_its_stock_phrases(analysed: dict[str, Document]) -> None:
+    genre = genre_of(analysed["satire_area_man.txt"])
+    assert genre.features["satire_cues"] >= 4.0  # "area man", "at press time", ...
+    assert genre.features["satire_marker"] == 0.0  # no label: the phrases alone decide
+    assert genre.features["score_satire"] > genre.features["score_reporting"]
+
+
+@pytest.mark.slow
+def test_state_media_praise_is_reporting_with_less_confidence(
+    analysed: dict[str, Document],
+) -> None:
+    """An opinion piece disguised as news: a state agency's wire item in which an expert
+    glorifies a minister. Genre is the article's form (who speaks: the sources, attributed,
+    in the third person, under a dateline), so it is reporting; the praise is measured (its
+    evaluative density is higher than a neutral wire's) and costs confidence, and it is the
+    technique and portrayal annotators' job to show the spin."""
+    praise = genre_of(analysed["reporting_state_media_praise.txt"])
+    neutral = genre_of(analysed["reporting_wire_port_strike.txt"])
+    assert praise.label == "reporting"
+    assert praise.features["evaluative"] > neutral.features["evaluative"]
+    assert praise.features["score_opinion"] > neutral.features["score_opinion"]
+    assert praise.score < neutral.score
+    assert praise.features["first_person_singular"] == 0.0
+
+
+@pytest.mark.slow
+def test_everyday_words_in_local_news_are_not_satire(analysed: dict[str, Document]) -> None:
+    features = genre_of(analysed["reporting_village_fete_permit.txt"]).features
+    assert features["everyday_objects"] > 0.0 and features["officialdom"] > 0.0
+    assert features["score_reporting"] > features["score_satire"] + 1.0
+
+
+# --------------------------------------------------------------------------- no spaCy, no quotes
+
+
+def classify(text: str, **hints: object) -> Genre:
+    doc = GenreClassifier()(MetadataExtractor()(make_doc(text, **hints)))
+    assert doc.nlp is None
+    return genre_of(doc)
+
+
+@pytest.mark.parametrize("path", GENRE_FILES, ids=lambda p: p.stem)
+def test_works_without_nlp_quotes_or_techniques(path: Path) -> None:
+    genre = classify(path.read_text(encoding="utf-8"))
+    assert genre.label == expected_label(path)
+    assert genre.features["quoted_share"] == 0.0  # no quote annotator ran
+
+
+def test_satire_outlet_hint_marks_satire() -> None:
+    text = (GENRE / "reporting_council_budget.txt").read_text(encoding="utf-8")
+    assert classify(text).label == "reporting"
+    genre = classify(text, outlet="The Daily Mash")
+    assert genre.features["satire_marker"] == 1.0
+    assert genre.label == "satire"
+
+
+def test_opinion_section_hint_marks_opinion() -> None:
+    text = (GENRE / "reporting_council_budget.txt").read_text(encoding="utf-8")
+    genre = classify(text, section="Opinion")
+    assert genre.features["opinion_marker"] == 1.0
+    assert genre.features["score_opinion"] > classify(text).features["score_opinion"] + 4.0
+
+
+def test_satire_headline_prefix_marks_satire_but_news_about_satire_does_not() -> None:
+    body = (
+        "The ministry has banned the letter Q from official forms to shorten queues, "
+        "officials said on Monday.\n\n"
+        '"If there is no word for it, there is no problem," the minister told reporters.'
+    )
+    labelled = classify("SATIRE: Ministry bans the letter Q\n\n" + body)
+    kicker = classify("Satire\n\nMinistry bans the letter Q\n\n" + body)
+    disclaimer = classify(body + "\n\nThis article is satire and not meant to be taken seriously.")
+    about = classify("Satirical magazine fined over cartoon of minister\n\n" + body)
+    sentence = classify("A parody of the anthem has gone viral.\n\n" + body)
+    short_headline = classify("Parody goes viral\n\n" + body)
+    assert labelled.features["satire_marker"] == 1.0
+    assert kicker.features["satire_marker"] == 1.0
+    assert disclaimer.features["satire_marker"] == 1.0
+    assert about.features["satire_marker"] == 0.0
+    assert sentence.features["satire_marker"] == 0.0
+    assert short_headline.features["satire_marker"] == 0.0
+
+
+def test_first_person_stance_is_not_attribution() -> None:
+    stance = classify("I think the plan will fail, and we believe the council knows it.")
+    report = classify("The mayor said the plan would fail, and aides believed it.")
+    assert stance.features["attribution"] == 0.0
+    assert report.features["attribution"] > 0.0
+
+
+@pytest.mark.slow
+def test_quotes_do_not_count_as_the_writers_voice(genre_analyzer: Analyzer) -> None:
+    text = (
+        "Council delays vote on harbour plan\n\n"
+        '"We must act now, and I will not give up. Why should we wait?" Mayor Ann Lowe '
+        "told reporters on Tuesday.\n\n"
+        "The vote was delayed until next month, officials said."
+    )
+    features = genre_of(genre_analyzer.analyze_text(text)).features
+    assert features["prescriptive"] == 0.0
+    assert features["first_person_singular"] == 0.0
+    assert features["questions"] == 0.0
+    assert features["quoted_share"] > 0.3
+
+
+def test_technique_coverage_is_measured_when_techniques_ran() -> None:
+    path = GENRE / "reporting_state_media_praise.txt"
+    doc = MetadataExtractor()(make_doc(path.read_text(encoding="utf-8")))
+    without = genre_of(GenreClassifier()(doc))
+    assert "technique_coverage" not in without.features
+    start = doc.text.index("The visionary")
+    end = doc.text.index("has said.") + len("has said.")
+    doc.techniques = [
+        TechniqueSpan(start, end, start, end, doc.text[start:end], "Loaded_Language", 0.9)
+    ]
+    features = measure(doc)
+    assert features["technique_coverage"] == pytest.approx((end - start) / len(doc.text))
+    with_techniques = genre_of(GenreClassifier()(doc))
+    assert with_techniques.features["score_opinion"] > without.features["score_opinion"]
+
+
+def test_every_weight_names_a_measured_feature() -> None:
+    data = read_json("genre.json")
+    features = set(measure(make_doc("A short text, said nobody.")))
+    features.add("technique_coverage")  # only measured when the technique tagger ran
+    for label in LABELS:
+        assert set(data["weights"][label]) - {"bias"} <= features, label
+    assert set(data["caps"]) <= features
+    assert set(data["floors"]) <= features
+
+
+# --------------------------------------------------------------------------- labelled set
+
+
+def portrayal_articles() -> list[tuple[str, str]]:
+    if not PORTRAYAL_LABELS.exists():
+        return []
+    articles = json.loads(PORTRAYAL_LABELS.read_text(encoding="utf-8"))["articles"]
+    return [(a["file"], a["genre"]) for a in articles if "genre" in a]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not portrayal_articles(), reason="no labelled portrayal set")
+def test_labelled_portrayal_set(genre_analyzer: Analyzer) -> None:
+    wrong = []
+    for name, label in portrayal_articles():
+        doc = genre_analyzer.analyze_path(PORTRAYAL_LABELS.parent / name)
+        if genre_of(doc).label != label:
+            wrong.append((name, label, genre_of(doc).label))
+    assert not wrong

@@ -1,0 +1,160 @@
+"""Portrayal: hero, villain and victim, with evidence that points back into the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spinscope.annotators.portrayal import _inflections, lexicon
+from spinscope.document import Document, Portrayal
+from spinscope.pipeline import Analyzer
+
+PORTRAYAL_SET = Path(__file__).resolve().parents[1] / "data" / "portrayal"
+PIPELINE = ("language", "metadata", "entities", "quotes", "portrayal")
+
+
+@pytest.fixture(scope="module")
+def reader() -> Analyzer:
+    # Without the technique model: portrayal must stand on the parse and the lexicons alone.
+    return Analyzer(pipeline=PIPELINE)
+
+
+def by_name(doc: Document, name: str) -> Portrayal:
+    for record in doc.portrayal:
+        if record.name == name:
+            return record
+    raise AssertionError(f"{name} not portrayed; got {[p.name for p in doc.portrayal]}")
+
+
+def assert_evidence_in_place(doc: Document) -> None:
+    for record in doc.portrayal:
+        for piece in record.evidence:
+            assert piece.text == doc.text[piece.start : piece.end]
+            assert doc.offsets.to_source(piece.start, piece.end) == (
+                piece.source_start,
+                piece.source_end,
+            )
+
+
+def test_wire_story_casts_the_praised_leader_and_the_blamed_neighbour(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_path(Path("examples/wire_story.txt"))
+    aliyev = by_name(doc, "Ilham Aliyev")
+    armenia = by_name(doc, "Armenia")
+    assert aliyev.role == "protagonist" and aliyev.tone > 0.3
+    assert armenia.role == "antagonist" and armenia.tone < -0.3
+    assert any("colossal" in piece.text for piece in aliyev.evidence)
+    # "the Yerevan leadership keeps looking for excuses" is blame on Armenia
+    assert any(piece.text == "excuses" for piece in armenia.evidence)
+    # what the quoted expert says carries his name
+    assert {piece.speaker for piece in aliyev.evidence} >= {"Marco Bellini"}
+    assert by_name(doc, "Anna Kowalski").role == "neutral"
+    assert_evidence_in_place(doc)
+
+
+def test_nationalities_capitals_and_metonyms_fold_into_their_country(reader: Analyzer) -> None:
+    text = (
+        "Armenian forces shelled the village again on Monday, the ministry said. "
+        "The Yerevan leadership has shown nothing but belligerence. "
+        "Armenia signed nothing.\n\nThe Kremlin urged restraint. Russia sent observers."
+    )
+    doc = reader.analyze_text(text)
+    names = [record.name for record in doc.portrayal]
+    assert names.count("Armenia") == 1 and "Yerevan" not in names and "Armenian" not in names
+    assert names.count("Russia") == 1 and "Kremlin" not in names
+    armenia = by_name(doc, "Armenia")
+    assert armenia.role == "antagonist"
+    kinds = {piece.text: piece.kind for piece in armenia.evidence}
+    assert kinds.get("belligerence") == "blame"
+    assert any(text.startswith("shelled") for text in kinds)
+
+
+def test_harm_done_to_a_named_place_makes_it_a_victim(reader: Analyzer) -> None:
+    text = (
+        "Tajikistan's forces shelled Batken for two days. Batken was destroyed, and its hospital "
+        "was hit. Residents of Batken have suffered more than anyone."
+    )
+    doc = reader.analyze_text(text)
+    batken = by_name(doc, "Batken")
+    assert batken.role == "innocent"
+    assert {piece.kind for piece in batken.evidence} == {"harm"}
+    assert by_name(doc, "Tajikistan").role == "antagonist"
+
+
+def test_negation_turns_praise_around(reader: Analyzer) -> None:
+    praised = reader.analyze_text("President Milan Horvat is a wise and tireless statesman.")
+    denied = reader.analyze_text("President Milan Horvat is not a wise or tireless statesman.")
+    assert by_name(praised, "Milan Horvat").role == "protagonist"
+    assert by_name(denied, "Milan Horvat").tone < 0 < by_name(praised, "Milan Horvat").tone
+
+
+def test_pronouns_carry_evidence_to_the_person_they_stand_for(reader: Analyzer) -> None:
+    text = (
+        "Professor Daniel Reyes spoke about Mayor Ana Costa. "
+        '"She is a woman of rare wisdom and courage," Reyes said.'
+    )
+    doc = reader.analyze_text(text)
+    costa = by_name(doc, "Ana Costa")
+    assert costa.role == "protagonist"
+    assert any(piece.text.endswith("wisdom") or piece.text == "wisdom" for piece in costa.evidence)
+    assert all(piece.speaker == "Daniel Reyes" for piece in costa.evidence)
+    assert by_name(doc, "Daniel Reyes").role == "neutral"  # the speaker is not the subject
+
+
+def test_the_speaker_of_a_first_person_quote_is_the_one_who_suffers(reader: Analyzer) -> None:
+    text = (
+        'Rasheeda Bibi waded through the water with her children. "We lost everything, '
+        'our house collapsed and my goats drowned," Bibi said.'
+    )
+    doc = reader.analyze_text(text)
+    assert by_name(doc, "Rasheeda Bibi").role == "innocent"
+
+
+def test_one_partys_accusation_is_not_the_texts_verdict(reader: Analyzer) -> None:
+    text = (
+        "Armenia accused Azerbaijan of violating the ceasefire on Tuesday. "
+        "Azerbaijan accused Armenia of provocations. Both sides said talks would go on."
+    )
+    doc = reader.analyze_text(text)
+    assert {record.role for record in doc.portrayal} == {"neutral"}
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in PORTRAYAL_SET.glob("neutral_*.txt")) or ["none"]
+)
+def test_neutral_reports_cast_nobody_as_antagonist(reader: Analyzer, name: str) -> None:
+    if name == "none":
+        pytest.skip("no neutral reports in the labelled set")
+    doc = reader.analyze_path(PORTRAYAL_SET / name)
+    villains = [record.name for record in doc.portrayal if record.role == "antagonist"]
+    assert villains == []
+    assert_evidence_in_place(doc)
+
+
+def test_every_entity_gets_one_record_with_a_tone_in_range(reader: Analyzer) -> None:
+    doc = reader.analyze_path(PORTRAYAL_SET / "kabar_batken_expert.txt")
+    ids = [record.entity_id for record in doc.portrayal]
+    assert len(ids) == len(set(ids))
+    for record in doc.portrayal:
+        assert -1.0 <= record.tone <= 1.0
+        assert record.role in {"protagonist", "antagonist", "innocent", "neutral"}
+        assert len(record.evidence) <= lexicon().decision["maximum_evidence"]
+
+
+def test_document_without_entities_gets_no_portrayal(reader: Analyzer) -> None:
+    doc = reader.analyze_text("it rained all day and nobody went out.")
+    assert doc.portrayal == []
+    assert json.loads(doc.to_json())["portrayal"] == []
+
+
+def test_verbs_match_in_their_inflections() -> None:
+    assert {"shells", "shelled", "shelling"} <= _inflections("shell")
+    assert {"targeted", "destroys", "displaced", "dying"} <= (
+        _inflections("target") | _inflections("destroy") | _inflections("displace")
+        | _inflections("die")
+    )  # fmt: skip
+    forms = lexicon().harm_verbs
+    assert "killed" in forms and "shot" in forms and "drove out" not in forms

@@ -1,0 +1,289 @@
+"""The portrayal/genre evaluation script's matching and metrics, and its labelled data set."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from tests.conftest import ROOT, make_doc
+
+from spinscope.document import Document, Entity, Genre, Portrayal, Span
+
+SCRIPT = ROOT / "benchmarks" / "portrayal_eval.py"
+DATA = ROOT / "tests" / "data" / "portrayal"
+
+
+def _load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("portrayal_eval", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+ev = _load_script()
+
+
+def _entity(doc: Document, entity_id: str, name: str, *forms: str) -> Entity:
+    """An entity whose mentions are the first occurrences of ``forms`` in the text."""
+    mentions: list[Span] = []
+    for form in forms or (name,):
+        start = doc.text.index(form)
+        mentions.append(doc.span(start, start + len(form)))
+    return Entity(id=entity_id, name=name, type="GPE", mentions=mentions)
+
+
+@pytest.fixture
+def caucasus_doc() -> Document:
+    doc = make_doc(
+        "Aliyev praised the talks. The Yerevan leadership stalled, and Armenian forces "
+        "laid mines. The Kremlin's envoy said little."
+    )
+    doc.entities = [
+        _entity(doc, "E1", "Ilham Aliyev", "Aliyev"),
+        _entity(doc, "E2", "Yerevan"),
+        _entity(doc, "E3", "Armenian"),
+        _entity(doc, "E4", "Kremlin", "Kremlin's"),
+    ]
+    doc.portrayal = [
+        Portrayal("E1", "Ilham Aliyev", "protagonist", 0.8),
+        Portrayal("E2", "Yerevan", "antagonist", -0.4),
+        Portrayal("E3", "Armenian", "antagonist", -0.7),
+        Portrayal("E4", "Kremlin", "neutral", 0.0),
+    ]
+    return doc
+
+
+# --- matching ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ilham  Aliyev", "ilham aliyev"),
+        ("The Kremlin's", "kremlin"),
+        ("Goïta\n\n", "goïta"),
+        ("Brussels’", "brussels"),
+        ("UN", "un"),
+    ],
+)
+def test_normalise_name(text: str, key: str) -> None:
+    assert ev.normalise_name(text) == key
+
+
+def test_matches_record_name_case_insensitively(caucasus_doc: Document) -> None:
+    label = ev.RoleLabel("ILHAM ALIYEV", (), "protagonist")
+    prediction = ev.predict_role(caucasus_doc, label)
+    assert prediction.found
+    assert (prediction.role, prediction.tone, prediction.record) == (
+        "protagonist",
+        0.8,
+        "Ilham Aliyev",
+    )
+
+
+def test_matches_mention_text_of_the_records_entity(caucasus_doc: Document) -> None:
+    # The record is named "Ilham Aliyev", but its entity's mention "Aliyev" matches the alias.
+    label = ev.RoleLabel("President of Azerbaijan", ("aliyev",), "protagonist")
+    assert ev.predict_role(caucasus_doc, label).record == "Ilham Aliyev"
+
+
+def test_possessive_mention_matches() -> None:
+    doc = make_doc("The Kremlin's envoy left Moscow.")
+    doc.entities = [_entity(doc, "E1", "Moscow", "Kremlin's", "Moscow")]
+    doc.portrayal = [Portrayal("E1", "Moscow", "antagonist", -0.5)]
+    label = ev.RoleLabel("Russia", ("Kremlin",), "antagonist")
+    prediction = ev.predict_role(doc, label)
+    assert prediction.found and prediction.record == "Moscow"
+
+
+def test_strongest_of_several_matching_records_decides(caucasus_doc: Document) -> None:
+    label = ev.RoleLabel("Armenia", ("Armenian", "Yerevan"), "antagonist")
+    assert [r.name for r in ev.matching_records(caucasus_doc, label)] == ["Yerevan", "Armenian"]
+    prediction = ev.predict_role(caucasus_doc, label)
+    assert (prediction.role, prediction.tone, prediction.record) == ("antagonist", -0.7, "Armenian")
+
+
+def test_non_neutral_record_beats_a_neutral_one() -> None:
+    doc = make_doc("Moscow and the Kremlin.")
+    doc.entities = [_entity(doc, "E1", "Moscow"), _entity(doc, "E2", "Kremlin")]
+    doc.portrayal = [
+        Portrayal("E1", "Moscow", "neutral", -0.3),
+        Portrayal("E2", "Kremlin", "antagonist", -0.2),
+    ]
+    label = ev.RoleLabel("Russia", ("Moscow", "Kremlin"), "antagonist")
+    assert ev.predict_role(doc, label).role == "antagonist"
+
+
+def test_unfound_entity_counts_as_neutral(caucasus_doc: Document) -> None:
+    label = ev.RoleLabel("France", ("Paris", "French"), "antagonist")
+    prediction = ev.predict_role(caucasus_doc, label)
+    assert not prediction.found
+    assert (prediction.role, prediction.tone) == ("neutral", None)
+
+
+def test_record_without_entity_matches_by_name_only() -> None:
+    doc = make_doc("Nothing here names them.")
+    doc.portrayal = [Portrayal("E9", "ECOWAS", "antagonist", -0.5)]
+    assert ev.predict_role(doc, ev.RoleLabel("ecowas", (), "antagonist")).found
+    assert not ev.predict_role(doc, ev.RoleLabel("ECOWA", (), "antagonist")).found
+
+
+# --- metrics -------------------------------------------------------------------------------
+
+
+def test_score_roles_counts_recall_precision_confusion_and_macro_f1() -> None:
+    pairs = [
+        ("protagonist", "protagonist"),
+        ("protagonist", "neutral"),
+        ("antagonist", "antagonist"),
+        ("innocent", "neutral"),
+        ("neutral", "neutral"),
+        ("neutral", "antagonist"),
+    ]
+    scores = ev.score_roles(pairs)
+    assert (scores.total, scores.correct) == (6, 3)
+    assert scores.accuracy == pytest.approx(0.5)
+    assert scores.confusion[("protagonist", "neutral")] == 1
+    assert scores.confusion[("innocent", "innocent")] == 0
+    assert scores.recall == {
+        "protagonist": 0.5,
+        "antagonist": 1.0,
+        "innocent": 0.0,
+        "neutral": 0.5,
+    }
+    assert scores.precision["innocent"] is None
+    assert scores.precision["neutral"] == pytest.approx(1 / 3)
+    # F1: protagonist 2/3, antagonist 2/3, innocent 0, neutral 0.4
+    assert scores.f1["neutral"] == pytest.approx(0.4)
+    assert scores.macro_f1 == pytest.approx((2 / 3 + 2 / 3 + 0 + 0.4) / 4)
+
+
+def test_macro_f1_averages_over_roles_that_occur() -> None:
+    scores = ev.score_roles([("neutral", "neutral"), ("antagonist", "antagonist")])
+    assert list(scores.f1) == ["antagonist", "neutral"]
+    assert scores.macro_f1 == pytest.approx(1.0)
+    assert "protagonist" not in scores.recall
+
+
+def test_unknown_predicted_role_is_scored_not_dropped() -> None:
+    scores = ev.score_roles([("neutral", "villain"), ("neutral", "neutral")])
+    assert scores.confusion[("neutral", "villain")] == 1
+    assert scores.f1["villain"] == 0.0
+    assert scores.recall["villain"] is None
+
+
+def test_score_roles_of_nothing() -> None:
+    scores = ev.score_roles([])
+    assert (scores.total, scores.accuracy, scores.macro_f1) == (0, 0.0, 0.0)
+
+
+def test_genre_accuracy() -> None:
+    assert ev.genre_accuracy([("opinion", "opinion"), ("satire", "reporting")]) == 0.5
+    assert ev.genre_accuracy([]) == 0.0
+
+
+def test_evaluate_document_and_report(caucasus_doc: Document) -> None:
+    caucasus_doc.genre = Genre("opinion", 0.75)
+    label = ev.ArticleLabel(
+        "a.txt",
+        "reporting",
+        (
+            ev.RoleLabel("Ilham Aliyev", ("Aliyev",), "protagonist"),
+            ev.RoleLabel("Armenia", ("Armenian", "Yerevan"), "antagonist"),
+            ev.RoleLabel("France", (), "antagonist"),
+        ),
+    )
+    result = ev.evaluate_document(caucasus_doc, label)
+    assert (result.genre, result.genre_score) == ("opinion", 0.75)
+    assert [p.role for p in result.predictions] == ["protagonist", "antagonist", "neutral"]
+
+    bare = make_doc("No annotations at all.")
+    other = ev.evaluate_document(bare, ev.ArticleLabel("b.txt", "satire", ()))
+    assert other.genre == ev.NO_GENRE
+
+    report = ev.format_report([result, other])
+    assert "not found in doc.portrayal: 1 of 3" in report
+    assert "role accuracy: 0.667 (2/3)" in report
+    assert "genre accuracy: 0.000 (0/2)" in report
+    assert "macro-F1 over roles:" in report
+    assert re.search(r"France\s+gold antagonist\s+predicted neutral .*\(not found\)", report)
+
+
+# --- labels file ---------------------------------------------------------------------------
+
+
+def test_load_labels_rejects_unknown_role(tmp_path: Path) -> None:
+    bad = {
+        "articles": [
+            {"file": "x.txt", "genre": "reporting", "roles": [{"entity": "X", "role": "hero"}]}
+        ]
+    }
+    (tmp_path / "labels.json").write_text(json.dumps(bad), encoding="utf-8")
+    with pytest.raises(ev.LabelError, match=r"labels\.json: article 1 \(x\.txt\): role"):
+        ev.load_labels(tmp_path)
+
+
+def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ev.LabelError, match="no such file"):
+        ev.load_labels(tmp_path)
+
+
+# --- the labelled set itself ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def labels() -> list[ev.ArticleLabel]:
+    return list(ev.load_labels(DATA))
+
+
+def test_labelled_set_is_large_and_covers_every_role(labels: list[ev.ArticleLabel]) -> None:
+    counts = Counter(role.role for article in labels for role in article.roles)
+    assert len(labels) >= 12
+    assert sum(counts.values()) >= 40
+    assert min(counts[r] for r in ("protagonist", "antagonist", "innocent")) >= 6
+    assert counts["neutral"] >= 10
+    assert {article.genre for article in labels} == set(ev.GENRES)
+
+
+def test_every_article_is_labelled_once_and_exists(labels: list[ev.ArticleLabel]) -> None:
+    files = [article.file for article in labels]
+    assert len(files) == len(set(files))
+    assert sorted(files) == sorted(p.name for p in DATA.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.txt")))
+def test_article_text(name: str, labels: list[ev.ArticleLabel]) -> None:
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert 200 <= len(text.split()) <= 600
+    (article,) = [a for a in labels if a.file == name]
+    entities = [role.entity for role in article.roles]
+    assert len(entities) == len(set(entities)), "an entity labelled twice"
+    for role in article.roles:
+        assert role.role in ev.ROLES
+        assert any(form in text for form in role.names), (
+            f"{name}: neither {role.entity!r} nor an alias occurs in the text"
+        )
+
+
+# --- end to end ----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_main_runs_and_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    name = "neutral_caucasus_talks.txt"
+    (tmp_path / name).write_text((DATA / name).read_text(encoding="utf-8"), encoding="utf-8")
+    all_labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+    one = [a for a in all_labels["articles"] if a["file"] == name]
+    (tmp_path / "labels.json").write_text(json.dumps({"articles": one}), encoding="utf-8")
+    assert ev.main([str(tmp_path), "--pipeline", "language,metadata,entities"]) == 0
+    out = capsys.readouterr().out
+    assert f"== {name}" in out
+    assert "role accuracy:" in out and "genre accuracy:" in out
