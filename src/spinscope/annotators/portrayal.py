@@ -60,6 +60,8 @@ class Lexicon:
     help_verbs: dict[str, float]
     obstruct_verbs: dict[str, float]
     naming_verbs: frozenset[str]
+    prevent_verbs: frozenset[str]
+    """Verbs that keep harm away ("prevented a war"), in all forms."""
     """Verbs whose subject judges their object ("called it terror"), in all forms."""
     harm_events: frozenset[str]
     """Nouns of harmful events; their "of X" is the one who suffers ("the shelling of
@@ -126,6 +128,7 @@ def lexicon() -> Lexicon:
         help_verbs=verbs("help_verbs"),
         obstruct_verbs=verbs("obstruct_verbs"),
         naming_verbs=frozenset(_verb_forms(dict.fromkeys(raw["naming_verbs"], 1.0), irregular)),
+        prevent_verbs=frozenset(_verb_forms(dict.fromkeys(raw["prevent_verbs"], 1.0), irregular)),
         harm_events=frozenset(raw["harm_events"]),
         group_nouns=frozenset(raw["group_nouns"]),
         metonyms=raw["metonyms"],
@@ -510,8 +513,13 @@ class _MentionReader:
                 self._description(child)
                 return
         own = [t for t in self._clause(verb) if t.i != verb.i]
-        harm_events = [t for t in own if t.lower_ in self.words.harm_events]
-        if harm_events and word not in self.words.suffer_verbs:
+        harm_events = [
+            t for t in own if t.lower_ in self.words.harm_events and not _kept_away(t, verb)
+        ]
+        if harm_events and word in self.words.prevent_verbs:
+            # "prevented a war", "kept the country out of the wars"
+            self._add([verb, *harm_events], "praise", HARM_EVENT_BLAME * polarity)
+        elif harm_events and word not in self.words.suffer_verbs:
             # "the Tajik side had prepared the attack": doing harm casts the subject badly
             self._add([verb, *harm_events], "blame", -HARM_EVENT_BLAME * polarity)
         if verb.dep_ == "relcl" and _is_noun(verb.head):
@@ -633,6 +641,21 @@ def _phrase(token: Any) -> list[Any]:
     if token.dep_ == "amod" and _is_noun(token.head):
         return [token, token.head]
     return [token]
+
+
+def _kept_away(token: Any, verb: Any) -> bool:
+    """Whether ``token`` sits under "from" or "out of" below ``verb``: "kept us out of the
+    wars", "shielded them from attacks" say the subject kept harm away."""
+    word = token
+    while word.i != verb.i and word.head.i != word.i:
+        preposition = word.head
+        if word.dep_ == "pobj" and (
+            preposition.lower_ == "from"
+            or (preposition.lower_ == "of" and preposition.head.lower_ == "out")
+        ):
+            return True
+        word = word.head
+    return False
 
 
 def _named_subject(verb: Any) -> bool:
