@@ -365,14 +365,21 @@ class _MentionReader:
 
     def _actor(self, head: Any) -> Any:
         """The token that stands for the referent: the group noun a nationality or capital
-        modifies ("Armenian forces", "the Yerevan leadership"), else the mention's head."""
-        if (
-            head.dep_ in {"amod", "compound", "nmod", "poss"}
-            and head.head.lower_ in self.words.group_nouns
-            and head.head.i not in self.inside
-        ):
+        modifies ("Armenian forces", "the Yerevan leadership", "the regime in Tehran"), else
+        the mention's head."""
+        group = None
+        if head.dep_ in {"amod", "compound", "nmod", "poss"}:
             group = head.head
-            self.inside |= {token.i for token in group.subtree} - self._clauses(group)
+        elif head.dep_ == "pobj" and head.head.lower_ in {"in", "of"}:
+            group = head.head.head
+        if (
+            group is not None
+            and group.lower_ in self.words.group_nouns
+            and group.i not in self.inside
+        ):
+            # the group noun and the words linking the mention to it, not its modifiers:
+            # "the *wise* leadership of X" still speaks of X
+            self.inside |= {group.i, head.head.i}
             # the group noun can itself judge: "his regime", "the Kyiv junta"
             self._valence([group], scale=1.0, span_tokens=[head, group], own=True)
             return group
@@ -497,7 +504,11 @@ class _MentionReader:
             elif word in self.words.blame_verbs:
                 self._add(span, "blame", -self.words.blame_verbs[word] * polarity)
             return
-        if word in self.words.harm_verbs:
+        has_object = any(child.dep_ in {"dobj", "obj"} for child in verb.children)
+        if word in self.words.suffer_verbs and not has_object:
+            # "children are starving", "the house burned": intransitive, they suffer
+            self._add(span, "harm", self.words.suffer_verbs[word] * max(polarity, 0.0))
+        elif word in self.words.harm_verbs:
             self._add(span, "blame", -self.words.harm_verbs[word] * polarity)
         elif word in self.words.obstruct_verbs:
             self._add(span, "blame", -self.words.obstruct_verbs[word] * polarity)
@@ -506,6 +517,10 @@ class _MentionReader:
         elif word in self.words.help_verbs:
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
         self._shared_subject(verb, passive, scale)
+        for child in verb.children:
+            if child.dep_ == "xcomp" and _is_verb(child):
+                # "tried to drive the Serbs out", "keeps looking for excuses"
+                self._predicate(child, passive=False, scale=scale)
         if word in self.words.praise_verbs or word in self.words.blame_verbs:
             return  # "X condemned the attack": the object's words are about the object
         for child in verb.children:
