@@ -104,3 +104,14 @@ def test_whole_span_organisation_holding_a_title_and_a_person() -> None:
         ("Kazakh", "NORP"),
         ("Kassym-Jomart Tokayev", "PERSON"),
     ]
+
+
+def test_organisation_acronyms_the_model_leaves_untagged_become_organisations() -> None:
+    from spinscope.pipeline import Analyzer
+
+    doc = Analyzer(pipeline=("language", "metadata", "entities")).analyze_text(
+        "ECOWAS closed the border with Mali. Officials said ECOWAS would meet again."
+    )
+    ecowas = [entity for entity in doc.entities if entity.name == "ECOWAS"]
+    assert len(ecowas) == 1 and ecowas[0].type == "ORG"
+    assert [m.start for m in ecowas[0].mentions] == [0, 51]

@@ -105,6 +105,7 @@ class EntityRecognizer:
         sdoc = doc.nlp.doc
         mentions = _repair_labels(_raw_mentions(sdoc))
         mentions = _add_untagged_surnames(sdoc, mentions)
+        mentions = _add_known_organisations(sdoc, mentions)
         for mention in mentions:
             if mention.label == "PERSON":
                 mention.role = _stated_role(sdoc, mention, mentions)
@@ -289,6 +290,23 @@ def _add_untagged_surnames(sdoc: Any, mentions: list[_Mention]) -> list[_Mention
         if token.text in surnames
         and len(token.text) >= 3
         and not any(start <= token.idx < end for start, end in covered)
+    ]
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+@functools.cache
+def _organisation_acronyms() -> frozenset[str]:
+    return frozenset(read_lines("organisations.txt"))
+
+
+def _add_known_organisations(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """Organisation acronyms from data/organisations.txt the model left untagged ("ECOWAS")."""
+    acronyms = _organisation_acronyms()
+    covered = [(m.start, m.end) for m in mentions]
+    found = [
+        _make_mention([token], "ORG")
+        for token in sdoc
+        if token.text in acronyms and not any(start <= token.idx < end for start, end in covered)
     ]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
 
