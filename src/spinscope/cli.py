@@ -119,6 +119,20 @@ def build_parser() -> argparse.ArgumentParser:
         default=254,
         help="window stride at run time and in dev tuning (254: windows side by side)",
     )
+    tune = commands.add_parser("tune", help="re-tune a trained model's decoding")
+    tune_targets = tune.add_subparsers(dest="target", required=True)
+    tuner = tune_targets.add_parser(
+        "techniques",
+        help="choose each technique's decoding rule on the PTC dev split again",
+        description="Re-tune an exported technique model's decoding rules and sentence "
+        "calibration on the PTC dev split, without training; rewrites decoding.json in the "
+        "model folder and prints the tuned and cross-fitted dev figures.",
+    )
+    tuner.add_argument("--data", required=True, metavar="DIR", help="folder holding ptc-emnlp2019/")
+    tuner.add_argument(
+        "--model", required=True, metavar="DIR", help="folder with model.onnx and tokenizer.json"
+    )
+    tuner.add_argument("--decode-stride", type=int, default=254)
     return parser
 
 
@@ -137,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from spinscope.techniques.train_command import train_techniques
 
             return train_techniques(args)
+        if args.command == "tune" and args.target == "techniques":
+            from spinscope.techniques.train_command import retune_techniques
+
+            return retune_techniques(args)
     except SpinscopeError as error:
         print(f"spinscope: error: {error}", file=sys.stderr)
         return EXIT_FAILED

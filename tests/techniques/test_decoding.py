@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from spinscope.techniques.decoding import (
+    ANY_TECHNIQUE,
     DETECTOR,
     SENTENCE,
     TOKENS,
@@ -44,6 +45,27 @@ def test_one_dip_inside_a_run_is_bridged_but_not_across_sentences() -> None:
         TEXT, OFFSETS, p, SENTENCES, LABELS, {"Name_Calling,Labeling": DecodingRule(0.5, TOKENS)}
     )
     assert [(s.start, s.end) for s in spans] == [(0, 17), (22, 23), (24, 32)]  # two sentences
+
+
+def test_hysteresis_grows_a_run_around_its_peak_but_needs_a_peak() -> None:
+    # "The vile traitors lied": only "vile" passes 0.8, its neighbours pass 0.4
+    p = probabilities([0.5, 0.9, 0.5, 0.45, 0.1, 0, 0.5, 0.6, 0, 0], [0] * 10)
+    plain = {"Name_Calling,Labeling": DecodingRule(0.8, TOKENS)}
+    grown = {"Name_Calling,Labeling": DecodingRule(0.8, TOKENS, extend=0.4)}
+    assert [(s.start, s.end) for s in decode(TEXT, OFFSETS, p, SENTENCES, LABELS, plain)] == [
+        (4, 8)
+    ]
+    # the second sentence's run reaches 0.6 only: no peak, no span
+    assert [(s.start, s.end) for s in decode(TEXT, OFFSETS, p, SENTENCES, LABELS, grown)] == [
+        (0, 17)
+    ]
+
+
+def test_any_channel_spans_take_the_techniques_name_rated_highest_over_them() -> None:
+    p = probabilities([0, 0, 0, 0, 0, 0, 0.3, 0.3, 0.3, 0], [0, 0, 0, 0, 0, 0, 0.4, 0.5, 0.2, 0])
+    p[6:9, 2] = 0.9  # "inside any technique" is sure; no single technique passes 0.5
+    spans = decode(TEXT, OFFSETS, p, SENTENCES, LABELS, {ANY_TECHNIQUE: DecodingRule(0.5)})
+    assert [(s.start, s.end, s.technique) for s in spans] == [(24, 41, "Doubt")]
 
 
 def test_sentence_rule_marks_the_whole_sentence() -> None:

@@ -158,3 +158,32 @@ def test_train_command_trains_exports_and_tunes(tmp_path: Path) -> None:
     assert decoding["labels"] == list(LABELS) and decoding["stride"] == 254
     assert (output / "model" / "model.onnx").exists()
     assert (output / "model" / "tokenizer.json").exists()
+    # Re-tuning the exported model without training rewrites decoding.json the same way.
+    (output / "model" / "decoding.json").unlink()
+    retuned = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spinscope.cli",
+            "tune",
+            "techniques",
+            "--data",
+            str(root),
+            "--model",
+            str(output / "model"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert retuned.returncode == 0, retuned.stderr[-2000:]
+    assert json.loads(retuned.stdout)["rules"] == report["rules"]
+    assert json.loads((output / "model" / "decoding.json").read_text(encoding="utf-8")) == decoding
+    no_corpus = ["--data", str(tmp_path), "--model", str(output / "model")]
+    missing = subprocess.run(
+        [sys.executable, "-m", "spinscope.cli", "tune", "techniques", *no_corpus],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 1 and "no ptc-emnlp2019/ folder" in missing.stderr

@@ -35,7 +35,11 @@ class TechniqueTagger:
             self._decoding = (
                 tuple(decoding["labels"]),
                 {
-                    label: DecodingRule(float(rule["threshold"]), str(rule["mode"]))
+                    label: DecodingRule(
+                        float(rule["threshold"]),
+                        str(rule["mode"]),
+                        float(rule["extend"]) if "extend" in rule else None,
+                    )
                     for label, rule in decoding["rules"].items()
                 },
                 (float(a), float(b)),

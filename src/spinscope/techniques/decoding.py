@@ -15,6 +15,9 @@ import numpy as np
 
 TOKENS = "tokens"
 SENTENCE = "sentence"
+ANY_TECHNIQUE = "*"
+"""The rule key for spans found on the "inside any technique" channel; each such span is named
+after the technique the model rates highest over it."""
 DETECTOR = "detector"
 """Repetition only: the article-level detector of :mod:`spinscope.techniques.repetition`."""
 
@@ -23,6 +26,9 @@ DETECTOR = "detector"
 class DecodingRule:
     threshold: float
     mode: str = TOKENS
+    extend: float | None = None
+    """Tokens mode only: a run that reaches ``threshold`` somewhere grows over its neighbours
+    down to this lower probability (hysteresis), so spans take in the words around a peak."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +70,8 @@ def decode(
     if len(offsets) == 0:
         return spans
     sentence_of = token_sentences(offsets, sentences)
-    for index, label in enumerate(labels):
+    channels = [*labels, ANY_TECHNIQUE] if probabilities.shape[1] > len(labels) else labels
+    for index, label in enumerate(channels):
         rule = rules.get(label)
         if rule is None:
             continue
@@ -84,16 +91,24 @@ def decode(
                 peak = float(column[sentence_of == sentence].max())
                 spans.append(DecodedSpan(start, end, label, peak))
             continue
-        # Runs of tokens above the threshold; a single dip below it inside a run is bridged.
-        bridged = above.copy()
-        bridged[1:-1] |= above[:-2] & above[2:]
+        # Runs of tokens above the threshold (or, with hysteresis, above the lower one);
+        # a single dip below it inside a run is bridged.
+        inside = above if rule.extend is None else column >= rule.extend
+        bridged = inside.copy()
+        bridged[1:-1] |= inside[:-2] & inside[2:]
         positions = np.flatnonzero(bridged)
         # A run ends at a gap or where a new sentence begins.
         breaks = np.flatnonzero((np.diff(positions) > 1) | (np.diff(sentence_of[positions]) != 0))
         for run in np.split(positions, breaks + 1):
             first, last = int(run[0]), int(run[-1])
+            if rule.extend is not None and not above[first : last + 1].any():
+                continue  # no peak in this run
             start, end = _word_edges(text, int(offsets[first, 0]), int(offsets[last, 1]))
-            spans.append(DecodedSpan(start, end, label, float(column[first : last + 1].max())))
+            technique = label
+            if label == ANY_TECHNIQUE:
+                means = probabilities[first : last + 1, : len(labels)].mean(axis=0)
+                technique = labels[int(np.argmax(means))]
+            spans.append(DecodedSpan(start, end, technique, float(column[first : last + 1].max())))
     spans.sort(key=lambda s: (s.start, s.end, s.technique))
     return spans
 

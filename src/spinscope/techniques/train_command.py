@@ -46,6 +46,16 @@ def train_techniques(args: argparse.Namespace) -> int:
     return 0
 
 
+def retune_techniques(args: argparse.Namespace) -> int:
+    data, model_dir = Path(args.data), Path(args.model)
+    if not (data / "ptc-emnlp2019").is_dir():
+        raise SpinscopeError(f"{data}: no ptc-emnlp2019/ folder in it")
+    if not (model_dir / "model.onnx").is_file():
+        raise SpinscopeError(f"{model_dir}: no model.onnx in it")
+    print(json.dumps(tune_model(data, model_dir, args.decode_stride), indent=2))
+    return 0
+
+
 def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     """Tune decoding on the PTC dev split; writes ``decoding.json`` beside the model."""
     from spinscope.techniques.corpus import read_training_data
@@ -74,7 +84,7 @@ def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     report: dict[str, object] = {
         "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_threshold),
         "dev_cross_fitted": cross_fit(articles, gold),
-        "rules": {k: [r.mode, r.threshold] for k, r in rules.items()},
+        "rules": {k: [r.mode, r.threshold, r.extend] for k, r in rules.items()},
         "sentence_threshold": sentence_threshold,
     }
     if (model_dir / ONNX_FP32).exists():
