@@ -157,4 +157,31 @@ def test_verbs_match_in_their_inflections() -> None:
         | _inflections("die")
     )  # fmt: skip
     forms = lexicon().harm_verbs
-    assert "killed" in forms and "shot" in forms and "drove out" not in forms
+    assert {"killed", "shot", "drove out", "driving out"} <= set(forms)
+    assert "shelter" not in forms and "lies" not in lexicon().obstruct_verbs
+
+
+def test_who_lays_blame_is_not_blamed_and_a_demand_is_not_a_deed(reader: Analyzer) -> None:
+    text = (
+        "Speaking after the attack, Professor Kerem Aydin laid the blame for the massacre "
+        "on the Balochistan Liberation Army. The United Nations called on the Balochistan "
+        "Liberation Army to end its siege of the town."
+    )
+    doc = reader.analyze_text(text)
+    assert by_name(doc, "Kerem Aydin").role == "neutral"
+    army = by_name(doc, "Balochistan Liberation Army")
+    assert army.role == "antagonist"
+    assert all(piece.weight < 0 for piece in army.evidence)  # never praised for "ending" it
+    assert by_name(doc, "United Nations").role == "neutral"
+
+
+def test_a_city_that_lies_near_a_border_and_is_hit_by_missiles_is_a_victim(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text(
+        "Kharkiv, Ukraine's second city, lies near the border and has been hit by missiles "
+        "almost daily."
+    )
+    kharkiv = by_name(doc, "Kharkiv")
+    assert kharkiv.role == "innocent"
+    assert [piece.kind for piece in kharkiv.evidence] == ["harm"]

@@ -249,3 +249,13 @@ def test_reporting_verb_right_before_the_quote(analyzer) -> None:  # type: ignor
     quote = speaker_of(doc, "nobody in this city believes", "direct")
     assert quote.speaker is not None and quote.speaker.name == "Paul Riddle"
     assert quote.cue is not None and quote.cue.text == "said"
+
+
+def test_said_in_a_statement_that_is_reported_speech(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs the "that" clause off "statement", not off "said"
+    doc = analyzer.analyze_text(
+        "The Tajik Foreign Ministry said in a statement that Kyrgyz units had fired first."
+    )
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
+        ("indirect", "Kyrgyz units had fired first", "Tajik Foreign Ministry")
+    ]

@@ -45,6 +45,25 @@ OWNED_HARM = 0.6
 """Weight of harm done to what someone has or loves ("his relatives drowned")."""
 HARM_EVENT_BLAME = 0.5
 """Weight of a harmful event in the subject's own clause ("prepared the attack")."""
+CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"after", "before", "during", "since", "following", "amid", "amidst", "despite", "until"}
+)
+"""Prepositions that set a clause in time or circumstance ("speaking after the attack"): their
+words are not said of the subject."""
+BLAME_NOUNS = frozenset({"blame", "responsibility"})
+BEARING_VERBS = frozenset(
+    {"bear", "bears", "bore", "borne", "bearing", "carry", "carries", "carried", "take",
+     "takes", "took", "taken", "claim", "claims", "claimed", "share", "shares", "shared"}
+)  # fmt: skip
+"""With "responsibility" or "blame" as object, the subject is the one blamed."""
+BORNE_BLAME = 0.8
+DEMAND_VERBS = frozenset(
+    {"urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "demand",
+     "demanded", "demands", "ask", "asked", "asks", "press", "pressed", "appeal", "appealed",
+     "insist", "insisted", "told", "tell", "want", "wanted", "wants"}
+)  # fmt: skip
+"""Verbs of asking: "called on the RSF to end its siege" asks, it does not report an act."""
+FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
 
 
@@ -54,6 +73,9 @@ class Lexicon:
     blame: dict[str, float]
     harm_verbs: dict[str, float]
     suffer_verbs: dict[str, float]
+    passive_harm_verbs: dict[str, float]
+    """Verbs that harm only in the passive ("was hit", "were struck"); active, they are too
+    often figurative ("struck a cautious tone")."""
     harm_nouns: dict[str, float]
     praise_verbs: dict[str, float]
     blame_verbs: dict[str, float]
@@ -122,6 +144,7 @@ def lexicon() -> Lexicon:
         blame=raw["blame"],
         harm_verbs=verbs("harm_verbs"),
         suffer_verbs=verbs("suffer_verbs"),
+        passive_harm_verbs=verbs("passive_harm_verbs"),
         harm_nouns=raw["harm_nouns"],
         praise_verbs=verbs("praise_verbs"),
         blame_verbs=verbs("blame_verbs"),
@@ -234,6 +257,12 @@ def _display_name(referent: _Referent) -> str:
         if country is not None:
             return str(country.name)
         return words.group_referents.get(lead.name.lower(), lead.name)
+    metonym = lexicon().metonyms.get(lead.name.lower())
+    if metonym is not None:
+        return metonym
+    capitals = {c.lower(): country for country in countries() for c in country.capitals}
+    if lead.type == "GPE" and lead.name.lower() in capitals:
+        return str(capitals[lead.name.lower()].name)  # "the Dushanbe leadership" is Tajikistan
     return lead.name
 
 
@@ -424,6 +453,10 @@ class _MentionReader:
                     weight = self.words.harm_verbs.get(owner.lower_.rstrip("s"), 0.8)
                     self._add([owner, actor], "harm", weight)
                 return
+        if owner is not None and actor.dep_ == "poss" and owner.lower_ in self.words.harm_events:
+            # "its siege", "Russia's invasion": the owner of a harmful act is its agent
+            self._add([actor, owner], "blame", -HARM_EVENT_BLAME * 1.6)
+            return
         if owner is None or not _is_noun(owner):
             return
         if self._suffers(owner):  # "her house burned", "his relatives drowned"
@@ -460,6 +493,14 @@ class _MentionReader:
         elif actor.dep_ == "pobj" and actor.head.dep_ == "prep":
             preposition = actor.head
             governor = preposition.head
+            blamer = _blaming_verb(preposition)
+            if blamer is not None:
+                # "laid the blame for the massacre on the BLA"
+                weight = self.words.blame_verbs["blame"]
+                if _named_subject(blamer):
+                    weight *= self.words.scales["party_claim"]
+                self._add([preposition, actor], "blame", -weight)
+                return
             if preposition.lower_ in HARM_PREPOSITIONS and (
                 governor.lower_ in self.words.harm_events
                 or governor.lower_ in self.words.harm_verbs
@@ -492,13 +533,20 @@ class _MentionReader:
         word = self._verb_phrase(verb)
         if (word in reporting_verbs() or word in self.words.naming_verbs) and not passive:
             return  # "X said ...", "X called it terror": X's claim, not a claim about X
+        if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lower_ in DEMAND_VERBS:
+            return  # "urged X to end the siege": a request, not something X did
+        if any(c.dep_ == "dobj" and c.lower_ in BLAME_NOUNS for c in verb.children):
+            if verb.lower_ in BEARING_VERBS:  # "bears full responsibility for this bloodshed"
+                self._add([verb, *verb.children], "blame", -BORNE_BLAME * self._polarity(verb))
+            return  # "laid the blame on Y": the subject blames, the words are about Y
         polarity = self._polarity(verb) * scale
         clauses = self._clauses(verb)
         obj = [t for t in verb.children if t.dep_ in {"dobj", "attr", "acomp", "xcomp", "prt"}]
         span = [verb, *[t for child in obj for t in child.subtree if t.i not in clauses]]
         if passive:
-            if word in self.words.harm_verbs:
-                self._add(span, "harm", self.words.harm_verbs[word] * max(polarity, 0.0))
+            harmed = self.words.harm_verbs.get(word) or self.words.passive_harm_verbs.get(word)
+            if harmed:  # "Kharkiv has been hit almost daily by missiles"
+                self._add(span, "harm", harmed * max(polarity, 0.0))
             elif word in self.words.praise_verbs:
                 self._add(span, "praise", self.words.praise_verbs[word] * polarity)
             elif word in self.words.blame_verbs:
@@ -555,7 +603,14 @@ class _MentionReader:
         """The verb's own clause without its subject and without clauses of their own."""
         skip = self._clauses(verb) | self.inside
         for child in verb.children:
-            if child.dep_ in SUBJECTS | {"nsubjpass", "expl", "mark", "cc", "punct"}:
+            circumstance = child.dep_ == "prep" and child.lower_ in CIRCUMSTANCE_PREPOSITIONS
+            if circumstance or child.dep_ in SUBJECTS | {
+                "nsubjpass",
+                "expl",
+                "mark",
+                "cc",
+                "punct",
+            }:
                 skip |= {t.i for t in child.subtree}
         return [t for t in verb.subtree if t.i not in skip]
 
@@ -571,8 +626,10 @@ class _MentionReader:
         """The verb, with a particle if it has one ("fire on" stays "fire")."""
         word: str = verb.lower_
         for child in verb.children:
-            if child.dep_ == "prt" and f"{word} {child.lower_}" in self._all_verbs():
-                return f"{word} {child.lower_}"
+            # the parser may take the particle for a preposition: "drive the Serbs out of"
+            phrase = f"{word} {child.lower_}"
+            if child.dep_ in {"prt", "prep", "advmod"} and phrase in self._all_verbs():
+                return phrase
         return word
 
     @functools.cache  # noqa: B019 - one reader per mention; the lexicon is global and fixed
@@ -608,6 +665,8 @@ class _MentionReader:
             if token.i in self.inside and not own:
                 continue
             word = token.lower_
+            if token.tag_ in FINITE_VERB_TAGS:
+                continue  # "Kharkiv lies near the border": verbs come through the verb lists
             if word in self.words.praise:
                 weight = self.words.praise[word]
             elif word in self.words.blame:
@@ -673,6 +732,22 @@ def _kept_away(token: Any, verb: Any) -> bool:
     return False
 
 
+def _blaming_verb(preposition: Any) -> Any:
+    """The verb of "laid the blame (for X) on Y" above an "on", if the "on" names the one
+    blamed; else None."""
+    if preposition.lower_ not in {"on", "upon"}:
+        return None
+    for ancestor in preposition.ancestors:
+        if ancestor.lower_ in BLAME_NOUNS or any(
+            c.dep_ == "dobj" and c.lower_ in BLAME_NOUNS for c in ancestor.children
+        ):
+            verb = ancestor
+            while not _is_verb(verb) and verb.head.i != verb.i:
+                verb = verb.head
+            return verb
+    return None
+
+
 def _named_subject(verb: Any) -> bool:
     """Whether the verb's subject is a name ("Baku", "Armenian officials"), not a pronoun."""
     for child in verb.children:
@@ -717,8 +792,19 @@ def _technique_evidence(
     return out
 
 
+def _official_speaker(quote: Quote, types: dict[str, str]) -> bool:
+    """Whether a quote's speaker is a state, ministry or other body, not a person."""
+    speaker = quote.speaker
+    return (
+        speaker is not None
+        and speaker.entity_id is not None
+        and types.get(speaker.entity_id) in {"ORG", "GPE", "NORP"}
+    )
+
+
 def _decide(doc: Document, referent: _Referent, words: Lexicon) -> Portrayal:
     decision = words.decision
+    types = {entity.id: entity.type for entity in doc.entities}
     quoted = _quote_index(doc.quotes)
     found = _deduplicated(referent.found)
     evidence: list[Evidence] = []
@@ -726,6 +812,9 @@ def _decide(doc: Document, referent: _Referent, words: Lexicon) -> Portrayal:
     for item in found:
         quote = _quote_at(quoted, item.start, item.end)
         weight = item.weight * (words.scales["quoted"] if quote is not None else 1.0)
+        if quote is not None and _official_speaker(quote, types) and item.kind != "harm":
+            # "the Tajik Foreign Ministry said Kyrgyz units fired first": a party's claim
+            weight *= words.scales["party_claim"]
         if item.kind == "harm":
             harm += abs(weight)
         elif weight > 0:

@@ -404,6 +404,22 @@ def _cue_from_parse(
     return _Attribution(speaker, cue)
 
 
+def _channel_clauses(verb: Any) -> list[Any]:
+    """The "that" clause the parser hangs off the medium: "said in a statement that ...",
+    "told reporters in an interview that ..."."""
+    clauses = []
+    for preposition in verb.children:
+        if preposition.dep_ != "prep":
+            continue
+        for medium in preposition.children:
+            for clause in medium.children:
+                if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+                ):
+                    clauses.append(clause)
+    return clauses
+
+
 def _reported_speech(
     doc: Document,
     offset: int,
@@ -414,7 +430,7 @@ def _reported_speech(
     if _within(offset + verb.idx, inside_direct):
         return None
     content_tokens: list[Any] = []
-    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    complements = [c for c in verb.children if c.dep_ == "ccomp"] or _channel_clauses(verb)
     as_clause = _as_clause_content(verb)
     if as_clause is not None:
         content_tokens = as_clause
