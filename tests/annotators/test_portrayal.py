@@ -122,13 +122,17 @@ def test_one_partys_accusation_is_not_the_texts_verdict(reader: Analyzer) -> Non
     assert {record.role for record in doc.portrayal} == {"neutral"}
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in PORTRAYAL_SET.glob("neutral_*.txt")) or ["none"]
+NEUTRAL_REPORTS = sorted(
+    [
+        *PORTRAYAL_SET.glob("neutral_*.txt"),
+        *PORTRAYAL_SET.parent.glob("portrayal_heldout/neutral_*"),
+    ]
 )
-def test_neutral_reports_cast_nobody_as_antagonist(reader: Analyzer, name: str) -> None:
-    if name == "none":
-        pytest.skip("no neutral reports in the labelled set")
-    doc = reader.analyze_path(PORTRAYAL_SET / name)
+
+
+@pytest.mark.parametrize("path", NEUTRAL_REPORTS, ids=lambda path: path.name)
+def test_neutral_reports_cast_nobody_as_antagonist(reader: Analyzer, path: Path) -> None:
+    doc = reader.analyze_path(path)
     villains = [record.name for record in doc.portrayal if record.role == "antagonist"]
     assert villains == []
     assert_evidence_in_place(doc)
