@@ -11,10 +11,15 @@ How it works:
    attached to it: its modifiers and appositions ("a man of pure wisdom"), what it owns
    ("X's colossal efforts", "the belligerence of Y"), what it does as a subject (harmful or
    obstructive acts, helpful acts, the predicate of a copula: "X is a model") and what is done to
-   it (praised, condemned, accused; shelled or killed, which makes it a victim). Reported speech
-   is skipped when the entity is the speaker: what someone says is not about them. Negation
-   turns praise into weak blame and the reverse. Technique spans that overlap the evidence or
-   aim at the mention add their own evidence. Evidence inside a quote names the quoted speaker.
+   it (praised, condemned, accused, blamed for something; shelled or killed, which makes it a
+   victim), and what it owns that suffers ("her house burned"). "He"/"she" are resolved to the
+   nearest earlier person of that gender (learnt from the text), "I"/"we" in a quote to its
+   speaker, "its" to the nearest organisation or country. Reported speech is skipped when the
+   entity is the speaker, and so is blame it lays on others: what someone says is not about
+   them. Requests ("urged X to end the siege") are not deeds. Negation turns praise into weak
+   blame and the reverse. One party's accusation of another, and claims quoted from states or
+   ministries, count half. Technique spans that overlap the evidence add their own evidence.
+   Evidence inside a quote names the quoted speaker.
 3. **Decision.** ``tone = (praise - blame) / (praise + blame + smoothing)``. A referent with
    enough harm done to it and not more blame is ``innocent``; otherwise enough evidence and a
    tone past a threshold make it ``protagonist`` or ``antagonist``; the rest are ``neutral``.
@@ -208,7 +213,7 @@ class PortrayalAnalyzer:
 def _referents(entities: list[Entity], words: Lexicon) -> list[_Referent]:
     """Entities grouped by the actor they stand for, in order of first appearance."""
     demonyms = demonym_index()
-    capitals = {capital.lower(): country for country in countries() for capital in country.capitals}
+    capitals = _capital_index()
     by_key: dict[str, _Referent] = {}
     for entity in entities:
         if entity.type not in PORTRAYED_TYPES:
@@ -230,6 +235,12 @@ def _referents(entities: list[Entity], words: Lexicon) -> list[_Referent]:
         referent.members.append(entity)
     # A referent led by a folded entity ("Armenian") is named after what it stands for.
     return list(by_key.values())
+
+
+@functools.cache
+def _capital_index() -> dict[str, Any]:
+    """Lower-cased capital → its country."""
+    return {capital.lower(): country for country in countries() for capital in country.capitals}
 
 
 def _referent_key(name: str) -> str:
@@ -260,7 +271,7 @@ def _display_name(referent: _Referent) -> str:
     metonym = lexicon().metonyms.get(lead.name.lower())
     if metonym is not None:
         return metonym
-    capitals = {c.lower(): country for country in countries() for c in country.capitals}
+    capitals = _capital_index()
     if lead.type == "GPE" and lead.name.lower() in capitals:
         return str(capitals[lead.name.lower()].name)  # "the Dushanbe leadership" is Tajikistan
     return lead.name
