@@ -51,8 +51,9 @@ OWNED_HARM = 0.6
 HARM_EVENT_BLAME = 0.5
 """Weight of a harmful event in the subject's own clause ("prepared the attack")."""
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
-    {"after", "before", "during", "since", "following", "amid", "amidst", "despite", "until"}
-)
+    {"after", "before", "during", "since", "following", "amid", "amidst", "despite", "until",
+     "through", "throughout", "across", "under", "within", "in", "at", "near", "around"}
+)  # fmt: skip
 """Prepositions that set a clause in time or circumstance ("speaking after the attack"): their
 words are not said of the subject."""
 BLAME_NOUNS = frozenset({"blame", "responsibility"})
@@ -523,6 +524,15 @@ class _MentionReader:
         if verb is None:
             return
         word = self._verb_phrase(verb)
+        if word in self.words.naming_verbs and actor.dep_ in {"dobj", "obj"}:
+            # "described Sisi as the guarantor of water security", "called him a visionary"
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ == "as":
+                    for noun in child.children:
+                        self._description(noun)
+                elif child.dep_ in {"oprd", "xcomp", "ccomp"} and _is_noun(child):
+                    self._description(child)
+            return
         if word in self.words.harm_verbs:
             self._add([verb, actor], "harm", self.words.harm_verbs[word] * self._polarity(verb))
         elif word in self.words.praise_verbs or word in self.words.blame_verbs:
@@ -588,7 +598,9 @@ class _MentionReader:
                 return
         own = [t for t in self._clause(verb) if t.i != verb.i]
         harm_events = [
-            t for t in own if t.lower_ in self.words.harm_events and not _kept_away(t, verb)
+            t
+            for t in own
+            if t.lower_ in self.words.harm_events and _acted_on(t, verb) and not _kept_away(t, verb)
         ]
         if harm_events and word in self.words.prevent_verbs:
             # "prevented a war", "kept the country out of the wars"
@@ -675,7 +687,7 @@ class _MentionReader:
         for token in tokens:
             if token.i in self.inside and not own:
                 continue
-            word = token.lower_
+            word = _hyphenated(token)
             if token.tag_ in FINITE_VERB_TAGS:
                 continue  # "Kharkiv lies near the border": verbs come through the verb lists
             if word in self.words.praise:
@@ -704,6 +716,20 @@ class _MentionReader:
         self.found.append(_Found(start, end, kind, weight))
 
 
+def _hyphenated(token: Any) -> str:
+    """The whole hyphenated word a token ends ("far-sighted" from "far", "-", "sighted"),
+    lower-cased; else the token itself."""
+    doc, i = token.doc, token.i
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    ):
+        return f"{doc[i - 2].lower_}-{token.lower_}"
+    return str(token.lower_)
+
+
 def _negated(token: Any) -> bool:
     """ "not wise", "no positive vision", "is not a model"."""
 
@@ -726,6 +752,23 @@ def _phrase(token: Any) -> list[Any]:
     if token.dep_ == "amod" and _is_noun(token.head):
         return [token, token.head]
     return [token]
+
+
+def _acted_on(noun: Any, verb: Any) -> bool:
+    """Whether the noun is what the verb does or makes ("prepared the attack", "carried out
+    strikes"), not a circumstance ("led the people through the siege")."""
+    word = noun
+    while word.dep_ == "conj" and word.head.i != word.i:
+        word = word.head
+    if word.dep_ in {"dobj", "attr", "oprd"} and word.head.i == verb.i:
+        return True
+    # "launched a campaign of shelling"; "kept us out of the wars" is judged by _kept_away
+    preposition = word.head
+    if word.dep_ != "pobj":
+        return False
+    if preposition.lower_ == "of" and preposition.head.dep_ in {"dobj", "attr"}:
+        return bool(preposition.head.head.i == verb.i)
+    return preposition.lower_ in {"out", "from"} or preposition.head.lower_ == "out"
 
 
 def _kept_away(token: Any, verb: Any) -> bool:
