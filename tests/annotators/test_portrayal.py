@@ -189,3 +189,24 @@ def test_a_city_that_lies_near_a_border_and_is_hit_by_missiles_is_a_victim(
     kharkiv = by_name(doc, "Kharkiv")
     assert kharkiv.role == "innocent"
     assert [piece.kind for piece in kharkiv.evidence] == ["harm"]
+
+
+def test_a_description_with_as_and_hyphenated_praise_count(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Professor Luca Ferri described President Abdel Fattah al-Sisi as the guarantor of "
+        "water security. President Sisi's far-sighted water strategy has protected Egypt."
+    )
+    sisi = by_name(doc, "Abdel Fattah al-Sisi")
+    assert sisi.role == "protagonist"
+    texts = [piece.text for piece in sisi.evidence]
+    assert "guarantor" in texts and any("far-sighted" in text for text in texts)
+    assert by_name(doc, "Luca Ferri").role == "neutral"
+
+
+def test_a_harm_the_subject_goes_through_is_not_one_it_does(reader: Analyzer) -> None:
+    led = reader.analyze_text(
+        "President Nicolas Maduro has led the people through the harshest siege in history."
+    )
+    prepared = reader.analyze_text("The Tajik side had prepared the attack for weeks.")
+    assert by_name(led, "Nicolas Maduro").role == "neutral"
+    assert by_name(prepared, "Tajikistan").role == "antagonist"
