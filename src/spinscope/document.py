@@ -325,6 +325,18 @@ class Document:
         source_start, source_end = self.offsets.to_source(start, end)
         return Span(start, end, source_start, source_end, self.text[start:end])
 
+    def paragraph_bounds(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of each paragraph: the cleaner's, or blank-line-separated parts
+        of the text when a document was built without them."""
+        if self.paragraphs:
+            return [(p.start, p.end) for p in self.paragraphs]
+        bounds: list[tuple[int, int]] = []
+        position = 0
+        for part in self.text.split("\n\n"):
+            bounds.append((position, position + len(part)))
+            position += len(part) + 2
+        return bounds
+
     def evidence(self, start: int, end: int, kind: str, weight: float) -> Evidence:
         """The clean-text passage ``[start, end)`` as evidence, with its source offsets."""
         source_start, source_end = self.offsets.to_source(start, end)

@@ -253,17 +253,6 @@ def _tokens(doc: Document) -> list[tuple[int, str]]:
     return [(m.start(), m.group().lower()) for m in _WORD.finditer(doc.text)]
 
 
-def _paragraphs(doc: Document) -> list[tuple[int, int]]:
-    if doc.paragraphs:
-        return [(p.start, p.end) for p in doc.paragraphs]
-    bounds: list[tuple[int, int]] = []
-    position = 0
-    for part in doc.text.split("\n\n"):
-        bounds.append((position, position + len(part)))
-        position += len(part) + 2
-    return bounds
-
-
 # --------------------------------------------------------------------------- features
 
 
@@ -288,7 +277,7 @@ def _label_lines(
     """Lines of the first (and, with ``tail``, the last) paragraphs where an outlet may label
     a piece (a kicker, a disclaimer), less the headline (the title, or the first line when no
     title was found), which may be news about satire: see :func:`_headlines` for that."""
-    paragraphs = _paragraphs(doc)
+    paragraphs = doc.paragraph_bounds()
     chosen = paragraphs[: model.label_head_paragraphs]
     if tail and model.label_tail_paragraphs:
         chosen += paragraphs[-model.label_tail_paragraphs :]
@@ -353,7 +342,7 @@ def _opinion_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int,
 def _scare_quotes(doc: Document, model: _Model, speech: _Intervals, non_body: _Intervals) -> int:
     """Short quoted fragments that are nobody's speech: the writer's irony ("peace")."""
     count = 0
-    for found in find_direct_quotes(doc.text, _paragraphs(doc)):
+    for found in find_direct_quotes(doc.text, doc.paragraph_bounds()):
         if found.start in speech or found.start in non_body:
             continue
         words = len(_WORD.findall(doc.text[found.start : found.end]))

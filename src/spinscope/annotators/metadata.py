@@ -786,17 +786,6 @@ def _parse_dateline(line: str) -> _DatelineHit | None:
 # --------------------------------------------------------------------------- the scan
 
 
-def _paragraph_bounds(doc: Document) -> list[tuple[int, int]]:
-    if doc.paragraphs:
-        return [(p.start, p.end) for p in doc.paragraphs]
-    bounds: list[tuple[int, int]] = []
-    position = 0
-    for part in doc.text.split("\n\n"):
-        bounds.append((position, position + len(part)))
-        position += len(part) + 2
-    return bounds
-
-
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Non-blank lines of ``text[start:end]`` as stripped ``(start, end)`` offsets."""
     position = start
@@ -861,7 +850,7 @@ class _Scanner:
     def __init__(self, doc: Document) -> None:
         self.text = doc.text
         self.hints = doc.hints
-        self.paragraphs = _paragraph_bounds(doc)
+        self.paragraphs = doc.paragraph_bounds()
         self.found = _Found()
         self.used: set[int] = set()
         hint_title = doc.hints.get("title")

@@ -118,7 +118,7 @@ class QuoteExtractor:
             raise RuntimeError("QuoteExtractor needs EntityRecognizer to run first")
         resolver = _SpeakerResolver(doc, state)
         skipped = _skipped_spans(doc)
-        paragraphs = _paragraph_spans(doc)
+        paragraphs = doc.paragraph_bounds()
         directs = [
             d
             for d in find_direct_quotes(doc.text, paragraphs)
@@ -654,17 +654,6 @@ def _after_dateline(doc: Document, start: int) -> int:
     return start
 
 
-def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
-    if doc.paragraphs:
-        return [(p.start, p.end) for p in doc.paragraphs]
-    spans = []
-    position = 0
-    for part in doc.text.split("\n\n"):
-        spans.append((position, position + len(part)))
-        position += len(part) + 2
-    return spans
-
-
 def _nobody_else_between(
     state: NlpState, people: set[str], start: int, end: int, speaker: str | None
 ) -> bool:
@@ -684,7 +673,7 @@ class _SpeakerResolver:
         self.state = state
         self.entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         self.mention_starts = [m[0] for m in state.mentions]
-        self.paragraph_starts = [start for start, _ in _paragraph_spans(doc)]
+        self.paragraph_starts = [start for start, _ in doc.paragraph_bounds()]
         self.speakers: list[tuple[int, str]] = []
         """(position, entity id) of attributed quotes so far."""
         self.gender: dict[str, str] = {}
