@@ -94,6 +94,8 @@ class Lexicon:
     harm_events: frozenset[str]
     """Nouns of harmful events; their "of X" is the one who suffers ("the shelling of
     Tartar"), not the one who acts."""
+    listed_verbs: frozenset[str]
+    """Every form of the harm, suffering, praise, blame, help and obstruction verbs."""
     group_nouns: frozenset[str]
     metonyms: dict[str, str]
     group_referents: dict[str, str]
@@ -145,20 +147,26 @@ def lexicon() -> Lexicon:
     def verbs(name: str) -> dict[str, float]:
         return _verb_forms(raw[name], irregular)
 
+    harm_verbs, suffer_verbs = verbs("harm_verbs"), verbs("suffer_verbs")
+    praise_verbs, blame_verbs = verbs("praise_verbs"), verbs("blame_verbs")
+    help_verbs, obstruct_verbs = verbs("help_verbs"), verbs("obstruct_verbs")
     return Lexicon(
         praise=raw["praise"],
         blame=raw["blame"],
-        harm_verbs=verbs("harm_verbs"),
-        suffer_verbs=verbs("suffer_verbs"),
+        harm_verbs=harm_verbs,
+        suffer_verbs=suffer_verbs,
         passive_harm_verbs=verbs("passive_harm_verbs"),
         harm_nouns=raw["harm_nouns"],
-        praise_verbs=verbs("praise_verbs"),
-        blame_verbs=verbs("blame_verbs"),
-        help_verbs=verbs("help_verbs"),
-        obstruct_verbs=verbs("obstruct_verbs"),
+        praise_verbs=praise_verbs,
+        blame_verbs=blame_verbs,
+        help_verbs=help_verbs,
+        obstruct_verbs=obstruct_verbs,
         naming_verbs=frozenset(_verb_forms(dict.fromkeys(raw["naming_verbs"], 1.0), irregular)),
         prevent_verbs=frozenset(_verb_forms(dict.fromkeys(raw["prevent_verbs"], 1.0), irregular)),
         harm_events=frozenset(raw["harm_events"]),
+        listed_verbs=frozenset(
+            {*harm_verbs, *suffer_verbs, *praise_verbs, *blame_verbs, *help_verbs, *obstruct_verbs}
+        ),
         group_nouns=frozenset(raw["group_nouns"]),
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
@@ -202,12 +210,14 @@ class PortrayalAnalyzer:
         words = lexicon()
         referents = _referents(doc.entities, words)
         by_entity = {member.id: referent for referent in referents for member in referent.members}
+        types = {entity.id: entity.type for entity in doc.entities}
         if doc.nlp is not None and by_entity:
-            _read_mentions(doc, by_entity, words)
+            _read_mentions(doc, by_entity, words, types)
+        quotes = sorted(doc.quotes, key=lambda quote: quote.start)
         for referent in referents:
             if referent.found:
                 referent.found.extend(_technique_evidence(referent, doc.techniques, words))
-            doc.portrayal.append(_decide(doc, referent, words))
+            doc.portrayal.append(_decide(doc, referent, words, quotes, types))
         return doc
 
 
@@ -278,7 +288,9 @@ def _display_name(referent: _Referent) -> str:
     return lead.name
 
 
-def _read_mentions(doc: Document, by_entity: dict[str, _Referent], words: Lexicon) -> None:
+def _read_mentions(
+    doc: Document, by_entity: dict[str, _Referent], words: Lexicon, types: dict[str, str]
+) -> None:
     state = doc.nlp
     mentions = sorted(state.mentions)
     sentences = [
@@ -292,7 +304,7 @@ def _read_mentions(doc: Document, by_entity: dict[str, _Referent], words: Lexico
     ]
     if not sentences:
         return
-    resolver = _PronounResolver(doc, mentions)
+    resolver = _PronounResolver(doc, mentions, types)
     index = 0
     for offset, sentence_doc in state.parsed(sentences):
         end_char = offset + len(sentence_doc.text)
@@ -330,8 +342,9 @@ class _PronounResolver:
     that gender or of unknown gender, never to the speaker of the quote it sits in (a speaker
     says "I"); "its" to an organisation or country named shortly before."""
 
-    def __init__(self, doc: Document, mentions: list[tuple[int, int, str]]) -> None:
-        types = {entity.id: entity.type for entity in doc.entities}
+    def __init__(
+        self, doc: Document, mentions: list[tuple[int, int, str]], types: dict[str, str]
+    ) -> None:
         self.people = [(start, eid) for start, _end, eid in mentions if types.get(eid) == "PERSON"]
         self.bodies = [
             (start, eid)
@@ -537,7 +550,7 @@ class _MentionReader:
             self._add([verb, actor], "harm", self.words.harm_verbs[word] * self._polarity(verb))
         elif word in self.words.praise_verbs or word in self.words.blame_verbs:
             sign = 1.0 if word in self.words.praise_verbs else -1.0
-            weight = {**self.words.praise_verbs, **self.words.blame_verbs}[word]
+            weight = self.words.praise_verbs.get(word) or self.words.blame_verbs[word]
             if _named_subject(verb):
                 # "Armenia accused Azerbaijan": one party's claim, not the text's own verdict
                 weight *= self.words.scales["party_claim"]
@@ -651,23 +664,9 @@ class _MentionReader:
         for child in verb.children:
             # the parser may take the particle for a preposition: "drive the Serbs out of"
             phrase = f"{word} {child.lower_}"
-            if child.dep_ in {"prt", "prep", "advmod"} and phrase in self._all_verbs():
+            if child.dep_ in {"prt", "prep", "advmod"} and phrase in self.words.listed_verbs:
                 return phrase
         return word
-
-    @functools.cache  # noqa: B019 - one reader per mention; the lexicon is global and fixed
-    def _all_verbs(self) -> frozenset[str]:
-        w = self.words
-        return frozenset(
-            {
-                *w.harm_verbs,
-                *w.suffer_verbs,
-                *w.praise_verbs,
-                *w.blame_verbs,
-                *w.help_verbs,
-                *w.obstruct_verbs,
-            }
-        )
 
     def _polarity(self, verb: Any) -> float:
         negated = any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
@@ -856,15 +855,20 @@ def _official_speaker(quote: Quote, types: dict[str, str]) -> bool:
     )
 
 
-def _decide(doc: Document, referent: _Referent, words: Lexicon) -> Portrayal:
+def _decide(
+    doc: Document,
+    referent: _Referent,
+    words: Lexicon,
+    quotes: list[Quote],
+    types: dict[str, str],
+) -> Portrayal:
+    """``quotes`` in text order; ``types`` the entity type by entity id."""
     decision = words.decision
-    types = {entity.id: entity.type for entity in doc.entities}
-    quoted = _quote_index(doc.quotes)
     found = _deduplicated(referent.found)
     evidence: list[Evidence] = []
     praise = blame = harm = 0.0
     for item in found:
-        quote = _quote_at(quoted, item.start, item.end)
+        quote = _quote_at(quotes, item.start, item.end)
         weight = item.weight * (words.scales["quoted"] if quote is not None else 1.0)
         if quote is not None and _official_speaker(quote, types) and item.kind != "harm":
             # "the Tajik Foreign Ministry said Kyrgyz units fired first": a party's claim
@@ -900,10 +904,6 @@ def _deduplicated(found: list[_Found]) -> list[_Found]:
         if key not in seen or abs(item.weight) > abs(seen[key].weight):
             seen[key] = item
     return sorted(seen.values(), key=lambda item: item.start)
-
-
-def _quote_index(quotes: list[Quote]) -> list[Quote]:
-    return sorted(quotes, key=lambda quote: quote.start)
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
