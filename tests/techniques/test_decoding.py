@@ -117,3 +117,9 @@ def test_detector_rule_in_decoding_uses_the_article_level_detector() -> None:
     assert [(s.start, s.end, s.technique) for s in spans] == [
         (start, end, "Doubt") for start, end in detect(REPEATED, RepetitionRule())
     ]
+
+
+def test_rules_round_trip_through_their_decoding_json_form() -> None:
+    for rule in (DecodingRule(0.55), DecodingRule(0.8, TOKENS, 0.4), DecodingRule(0.6, SENTENCE)):
+        assert DecodingRule.from_config(rule.to_config()) == rule
+    assert "extend" not in DecodingRule(0.55).to_config()

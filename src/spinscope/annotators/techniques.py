@@ -35,11 +35,7 @@ class TechniqueTagger:
             self._decoding = (
                 tuple(decoding["labels"]),
                 {
-                    label: DecodingRule(
-                        float(rule["threshold"]),
-                        str(rule["mode"]),
-                        float(rule["extend"]) if "extend" in rule else None,
-                    )
+                    label: DecodingRule.from_config(rule)
                     for label, rule in decoding["rules"].items()
                 },
                 (float(a), float(b)),

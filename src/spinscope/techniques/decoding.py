@@ -10,6 +10,7 @@ technique gets is chosen on the dev split (see :mod:`spinscope.techniques.tuning
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -29,6 +30,22 @@ class DecodingRule:
     extend: float | None = None
     """Tokens mode only: a run that reaches ``threshold`` somewhere grows over its neighbours
     down to this lower probability (hysteresis), so spans take in the words around a peak."""
+
+    def to_config(self) -> dict[str, Any]:
+        """The rule as written in a model's decoding.json."""
+        config: dict[str, Any] = {"threshold": self.threshold, "mode": self.mode}
+        if self.extend is not None:
+            config["extend"] = self.extend
+        return config
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> DecodingRule:
+        extend = config.get("extend")
+        return cls(
+            float(config["threshold"]),
+            str(config["mode"]),
+            float(extend) if extend is not None else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -263,13 +263,6 @@ def evaluate_rules(
     }
 
 
-def _rule_config(rule: DecodingRule) -> dict[str, Any]:
-    config: dict[str, Any] = {"threshold": rule.threshold, "mode": rule.mode}
-    if rule.extend is not None:
-        config["extend"] = rule.extend
-    return config
-
-
 def _as_dict(score: Score) -> dict[str, float]:
     return {
         "precision": round(score.precision, 4),
@@ -321,5 +314,5 @@ def decoding_config(
         "stride": stride,
         "sentence_threshold": sentence_threshold,
         "sentence_calibration": list(calibration),
-        "rules": {k: _rule_config(r) for k, r in rules.items()},
+        "rules": {k: r.to_config() for k, r in rules.items()},
     }
