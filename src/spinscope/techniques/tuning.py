@@ -250,16 +250,28 @@ def evaluate_rules(
     line_labels = {
         a.id: {k: v >= sentence_threshold for k, v in line_scores(a).items()} for a in articles
     }
+    return {
+        **_figures(texts, gold, predicted, line_labels),
+        "slc_from_spans": _as_dict(
+            slc_score(texts, gold_labels, label_sentences(texts, predicted))
+        ),
+    }
+
+
+def _figures(
+    texts: Mapping[str, str],
+    gold: Mapping[str, Sequence[LabelledSpan]],
+    predicted: Mapping[str, Sequence[LabelledSpan]],
+    line_labels: Mapping[str, Mapping[int, bool]],
+) -> dict[str, Any]:
+    """FLC, SI, SLC (from line labels) and the characters covered, gold's and predicted."""
     cover = coverage(texts, gold, predicted)
     return {
         "flc": _as_dict(flc_score(gold, predicted)),
         "si": _as_dict(si_score(gold, predicted)),
-        "slc": _as_dict(slc_score(texts, gold_labels, line_labels)),
-        "slc_from_spans": _as_dict(
-            slc_score(texts, gold_labels, label_sentences(texts, predicted))
-        ),
-        "coverage_gold": round(cover.gold_characters / max(cover.characters, 1), 4),
-        "coverage_predicted": round(cover.predicted_characters / max(cover.characters, 1), 4),
+        "slc": _as_dict(slc_score(texts, label_sentences(texts, gold), line_labels)),
+        "coverage_gold": round(cover.gold_share, 4),
+        "coverage_predicted": round(cover.predicted_share, 4),
     }
 
 
@@ -291,16 +303,7 @@ def cross_fit(
         predicted.update(predict(score_half, rules))
         for article in score_half:
             line_labels[article.id] = {k: v >= threshold for k, v in line_scores(article).items()}
-    texts = {a.id: a.text for a in articles}
-    gold_labels = label_sentences(texts, gold)
-    cover = coverage(texts, gold, predicted)
-    return {
-        "flc": _as_dict(flc_score(gold, predicted)),
-        "si": _as_dict(si_score(gold, predicted)),
-        "slc": _as_dict(slc_score(texts, gold_labels, line_labels)),
-        "coverage_gold": round(cover.gold_characters / max(cover.characters, 1), 4),
-        "coverage_predicted": round(cover.predicted_characters / max(cover.characters, 1), 4),
-    }
+    return _figures({a.id: a.text for a in articles}, gold, predicted, line_labels)
 
 
 def decoding_config(
