@@ -30,6 +30,8 @@ FLAGS = (
     "author_title",
     "opinion_marker",
     "satire_marker",
+    "satire_outlet",
+    "absurd_kicker",
 )
 SHARES = ("quoted_share",)
 RATES = (
@@ -47,7 +49,9 @@ RATES = (
     "time_references",
     "everyday_objects",
     "officialdom",
+    "mundane_officialese",
 )
+COUNTS = ("absurd_acts", "whimsical_bodies")
 
 
 def expected_label(path: Path) -> str:
@@ -74,7 +78,7 @@ def genre_of(doc: Document) -> Genre:
 
 def test_the_test_set_is_varied() -> None:
     labels = [expected_label(path) for path in GENRE_FILES]
-    assert 6 <= len(GENRE_FILES) <= 12
+    assert 6 <= len(GENRE_FILES) <= 16
     assert all(labels.count(label) >= 2 for label in LABELS), labels
     for path in GENRE_FILES:
         assert 150 <= len(path.read_text(encoding="utf-8").split()) <= 500, path.name
@@ -100,6 +104,8 @@ def test_features_present_and_in_range(analysed: dict[str, Document], path: Path
         assert 0.0 <= features[name] <= 1.0, name
     for name in RATES:
         assert 0.0 <= features[name] <= 100.0, name
+    for name in COUNTS:
+        assert features[name] >= 0.0 and features[name] == int(features[name]), name
     assert features["words"] > 50
     assert features["satire_cues"] >= 0.0
     assert features["incongruity"] == pytest.approx(
@@ -190,9 +196,53 @@ def test_works_without_nlp_quotes_or_techniques(path: Path) -> None:
 def test_satire_outlet_hint_marks_satire() -> None:
     text = (GENRE / "reporting_council_budget.txt").read_text(encoding="utf-8")
     assert classify(text).label == "reporting"
+    assert classify(text).features["satire_outlet"] == 0.0
     genre = classify(text, outlet="The Daily Mash")
-    assert genre.features["satire_marker"] == 1.0
+    assert genre.features["satire_outlet"] == 1.0
+    assert genre.features["satire_marker"] == 0.0  # named, not labelled
     assert genre.label == "satire"
+
+
+def test_satire_outlet_source_line_is_an_outlet_not_a_label() -> None:
+    genre = classify((GENRE / "satire_minister_cones.txt").read_text(encoding="utf-8"))
+    assert genre.features["satire_outlet"] == 1.0  # "Source: The Daily Mash"
+    assert genre.features["satire_marker"] == 0.0
+
+
+def _doc_at(text: str, source: str, fmt: str = "text", source_text: str | None = None) -> Document:
+    doc = make_doc(text)
+    doc.source = source
+    doc.format = fmt
+    doc.source_text = source_text if source_text is not None else text
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("https://www.theonion.com/government-abolishes-tuesday-1851234", 1.0),
+        ("/home/me/saved/babylonbee.com_news_article.html", 1.0),
+        ("https://local.der-postillon.com/2024/05/x.html", 1.0),
+        ("https://www.nottheonion.com/story", 0.0),  # another site whose name contains one
+        ("https://news.example.com/the-onion-sued-over-headline", 0.0),
+        ("t.txt", 0.0),
+    ],
+)
+def test_satire_outlet_by_domain_in_the_source(source: str, expected: float) -> None:
+    text = (GENRE / "reporting_council_budget.txt").read_text(encoding="utf-8")
+    doc = GenreClassifier()(MetadataExtractor()(_doc_at(text, source)))
+    assert genre_of(doc).features["satire_outlet"] == expected
+    assert genre_of(doc).label == ("satire" if expected else "reporting")
+
+
+def test_satire_outlet_by_canonical_link_of_a_saved_page() -> None:
+    text = (GENRE / "reporting_council_budget.txt").read_text(encoding="utf-8")
+    head = '<html><head><link rel="canonical" href="https://www.newsthump.com/2024/x/"></head>'
+    linked = '<html><body><a href="https://www.newsthump.com/2024/x/">a satire site</a></body>'
+    page = GenreClassifier()(MetadataExtractor()(_doc_at(text, "page.html", "html", head)))
+    link = GenreClassifier()(MetadataExtractor()(_doc_at(text, "page.html", "html", linked)))
+    assert genre_of(page).features["satire_outlet"] == 1.0
+    assert genre_of(link).features["satire_outlet"] == 0.0  # a link in the body is not the page
 
 
 def test_opinion_section_hint_marks_opinion() -> None:
@@ -220,6 +270,109 @@ def test_satire_headline_prefix_marks_satire_but_news_about_satire_does_not() ->
     assert about.features["satire_marker"] == 0.0
     assert sentence.features["satire_marker"] == 0.0
     assert short_headline.features["satire_marker"] == 0.0
+
+
+# --------------------------------------------------------------------------- deadpan absurdity
+
+
+def test_absurd_acts_are_official_actions_on_mundane_targets() -> None:
+    def acts(text: str) -> float:
+        return measure(make_doc(text))["absurd_acts"]
+
+    assert acts("The government abolished Tuesday.") == 1.0
+    assert acts("Rainbows have been banned until further notice.") == 1.0  # passive
+    assert acts("It is studying the removal of February.") == 1.0
+    assert acts("Forms for reporting unauthorised Tuesdays.") == 1.0
+    assert acts("Inspectors fined her cat twice.") == 1.0
+    # Dates, modifiers and real bureaucracy are not acts on a mundane target.
+    assert acts("The law was repealed on Tuesday.") == 0.0
+    assert acts("The removal took place at the end of February.") == 0.0
+    assert acts("Monday was declared a public holiday.") == 0.0
+    assert acts("The ministry abolished Sunday trading.") == 0.0
+    assert acts("Tuesday's meeting was banned by the court.") == 0.0
+    assert acts("Police fined 40 dog owners.") == 0.0
+    assert acts("Fine weather is expected.") == 0.0
+    assert acts("The government abolished the seasonal clock change.") == 0.0
+
+
+def test_whimsical_bodies_are_official_names_with_a_mundane_remit() -> None:
+    def bodies(text: str) -> float:
+        return measure(make_doc(text))["whimsical_bodies"]
+
+    assert bodies("The Federal Bureau of Calendar Efficiency said.") == 1.0
+    assert bodies("A fellow at the Institute for Mild Inconvenience said.") == 1.0
+    # The ministry and its minister are one body.
+    assert bodies("The Ministry of Water Discipline and Minister of Water Discipline.") == 1.0
+    assert (
+        bodies("The Ministry of Foreign Affairs and the Office for Budget Responsibility.") == 0.0
+    )
+    assert bodies("The Department of Health said the ministry of sandwiches was a joke.") == 0.0
+
+
+def test_mundane_officialese_counts_sentences_not_words() -> None:
+    text = (
+        "Sighing will need a licence. Tutting is covered by the bylaw. "
+        "The council met. Residents sighed."
+    )
+    features = measure(make_doc(text))
+    assert features["mundane_officialese"] == pytest.approx(100 * 2 / features["words"], 0.01)
+    # A mundane word as a modifier or a date is not talked of officially.
+    modifier = measure(make_doc("The garden waste service needs a permit. Fines start on Monday."))
+    assert modifier["mundane_officialese"] == 0.0
+
+
+def test_absurd_kicker_is_the_closing_paragraph_only() -> None:
+    body = "Officials met on Monday to discuss the budget, a spokesman said.\n\n"
+    closing = body + "The council said it would extend the ban to yawning."
+    opening = "The council said it would extend the ban to yawning.\n\n" + body
+    dated = body + "The council said the ban would be reviewed in October."
+    assert measure(make_doc(closing))["absurd_kicker"] == 1.0
+    assert measure(make_doc(opening))["absurd_kicker"] == 0.0
+    assert measure(make_doc(dated))["absurd_kicker"] == 0.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["satire_sunshine_rationed.txt", "satire_sighing_bylaw.txt"])
+def test_unmarked_deadpan_satire_is_satire_for_its_absurdity(
+    analysed: dict[str, Document], name: str
+) -> None:
+    """No stock phrase, no label, no outlet: the official register turned on trivia decides."""
+    features = genre_of(analysed[name]).features
+    assert features["satire_cues"] == 0.0
+    assert features["satire_marker"] == 0.0 and features["satire_outlet"] == 0.0
+    assert features["absurd_kicker"] == 1.0
+    assert features["mundane_officialese"] > 1.0
+    assert features["absurd_acts"] + features["whimsical_bodies"] >= 2.0
+    assert features["score_satire"] > features["score_reporting"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name", ["reporting_bin_collection_days.txt", "reporting_clock_change_scrapped.txt"]
+)
+def test_dry_bureaucratic_news_is_not_deadpan_satire(
+    analysed: dict[str, Document], name: str
+) -> None:
+    """Councils move bin days and ministries scrap clock changes: the official register on
+    everyday matters, but on real targets, dated, and without a whimsical body or kicker."""
+    features = genre_of(analysed[name]).features
+    assert features["absurd_acts"] <= 1.0  # a seasonal ban on dogs on the beach at most
+    assert features["whimsical_bodies"] == 0.0
+    assert features["absurd_kicker"] == 0.0
+    assert features["mundane_officialese"] < 0.6  # below the floor: adds nothing
+    assert features["score_reporting"] > features["score_satire"] + 4.0
+
+
+@pytest.mark.slow
+def test_heldout_deadpan_satire_without_stock_phrases(genre_analyzer: Analyzer) -> None:
+    path = DATA / "portrayal_heldout" / "satire_tuesday_abolished.txt"
+    if not path.exists():
+        pytest.skip("no held-out portrayal set")
+    features = genre_of(genre_analyzer.analyze_path(path)).features
+    assert features["satire_cues"] == 0.0 and features["satire_marker"] == 0.0
+    assert features["absurd_acts"] >= 2.0  # "abolishes Tuesday", "removal of February", ...
+    assert features["whimsical_bodies"] == 1.0  # the Federal Bureau of Calendar Efficiency
+    assert features["score_satire"] > features["score_reporting"]
 
 
 def test_first_person_stance_is_not_attribution() -> None:

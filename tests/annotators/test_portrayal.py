@@ -210,3 +210,107 @@ def test_a_harm_the_subject_goes_through_is_not_one_it_does(reader: Analyzer) ->
     prepared = reader.analyze_text("The Tajik side had prepared the attack for weeks.")
     assert by_name(led, "Nicolas Maduro").role == "neutral"
     assert by_name(prepared, "Tajikistan").role == "antagonist"
+
+
+def test_it_and_they_continue_the_subject_before_them(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The Kremlin is waging a war on its neighbour. It burns grain every week. "
+        "Armenian forces entered the valley. They destroyed the school."
+    )
+    assert any(piece.text == "burns grain" for piece in by_name(doc, "Russia").evidence)
+    assert any(piece.text.startswith("destroyed") for piece in by_name(doc, "Armenia").evidence)
+
+
+def test_it_is_not_guessed_when_the_trail_is_broken_or_it_stands_for_nothing(
+    reader: Analyzer,
+) -> None:
+    broken = reader.analyze_text(
+        "Moldova signed the deal. The old bridge collapsed last year. It destroyed a road."
+    )
+    expletive = reader.analyze_text("Moldova signed the deal. It is clear that it will help.")
+    shared = reader.analyze_text(
+        "Kyrgyzstan and Tajikistan accused each other of starting the fight. "
+        "They destroyed a bridge."
+    )
+    assert by_name(broken, "Moldova").evidence == []
+    assert by_name(expletive, "Moldova").evidence == []
+    assert {record.role for record in shared.portrayal} == {"neutral"}
+
+
+def test_blame_carried_by_nouns_names_the_one_to_blame(reader: Analyzer) -> None:
+    texts = [
+        "Responsibility for the escalation lies entirely with Tajikistan.",
+        "The provocations by Tajikistan continued all week.",
+        "The region suffers from Tajikistan's policy of aggression.",
+    ]
+    for text in texts:
+        tajikistan = by_name(reader.analyze_text(text), "Tajikistan")
+        assert tajikistan.role == "antagonist", text
+        assert all(piece.kind == "blame" for piece in tajikistan.evidence)
+
+
+def test_what_comes_under_a_leaders_leadership_or_thanks_to_him_is_his(
+    reader: Analyzer,
+) -> None:
+    texts = [
+        "Under the leadership of President Rafael Mendo, the country has achieved growth.",
+        "The harvest was saved thanks to President Rafael Mendo.",
+        "President Rafael Mendo deserves credit for the new bridge.",
+    ]
+    for text in texts:
+        assert by_name(reader.analyze_text(text), "Rafael Mendo").role == "protagonist", text
+    ruled = reader.analyze_text("Under Rafael Mendo's rule, thousands of villagers were killed.")
+    assert by_name(ruled, "Rafael Mendo").role == "antagonist"
+
+
+def test_someone_counted_among_the_harmed_is_a_victim(reader: Analyzer) -> None:
+    for text in (
+        "Among those injured was Tomas Varga, a crane operator.",
+        "Tomas Varga was among those killed in the raid.",
+    ):
+        assert by_name(reader.analyze_text(text), "Tomas Varga").role == "innocent", text
+    present = reader.analyze_text("Tomas Varga was among those who attended the talks.")
+    assert by_name(present, "Tomas Varga").role == "neutral"
+
+
+def test_wishing_harm_on_others_is_blame_and_wishing_to_escape_is_not(
+    reader: Analyzer,
+) -> None:
+    wished = reader.analyze_text("India wants to see the province burn.")
+    assert by_name(wished, "India").role == "antagonist"
+    fleeing = reader.analyze_text("Lina Haddad wants to flee the city with her children.")
+    assert by_name(fleeing, "Lina Haddad").role == "neutral"
+
+
+def test_a_partys_accusation_through_its_officials_counts_half(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Moldova went to the council, and its diplomats went to Geneva and blamed Ukraine "
+        "for the shortage."
+    )
+    # half of what "He blamed Ukraine" would weigh: the claim is Moldova's
+    assert [round(piece.weight, 2) for piece in by_name(doc, "Ukraine").evidence] == [-0.4]
+
+
+def test_keeping_a_country_out_of_wars_is_praise_but_fleeing_a_war_is_not(
+    reader: Analyzer,
+) -> None:
+    kept = reader.analyze_text("President Erik Lund has kept the country out of the wars.")
+    assert by_name(kept, "Erik Lund").role == "protagonist"
+    fled = reader.analyze_text("Amina Said fled from the war with her children.")
+    assert all(piece.kind == "harm" for piece in by_name(fled, "Amina Said").evidence)
+
+
+def test_paying_for_a_choice_is_suffering_not_a_fault(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Montenegro chose its own alliances. It paid for that choice with months of chaos."
+    )
+    montenegro = by_name(doc, "Montenegro")
+    assert montenegro.role != "antagonist"
+    assert [piece.kind for piece in montenegro.evidence] == ["harm"]
+
+
+def test_joined_adjectives_of_a_description_all_count(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Norway has proven itself a sincere and reliable partner.")
+    texts = [piece.text for piece in by_name(doc, "Norway").evidence]
+    assert any("reliable" in text for text in texts)
+    assert by_name(doc, "Norway").role == "protagonist"

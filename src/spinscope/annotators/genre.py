@@ -25,7 +25,9 @@ outside metadata lines such as the byline, dateline and author box):
   X Institute", the op-ed signature), ``time_references`` (weekdays, "yesterday").
 * ``opinion_marker`` and ``satire_marker``: the outlet labels the piece itself, in a section
   hint, a kicker line ("Comment", "SATIRE"), a headline prefix ("Opinion: ...") or, for
-  satire, the outlet's name or a disclaimer line.
+  satire, a disclaimer line. ``satire_outlet``: the piece comes from a known satire outlet,
+  named (outlet metadata, a "Source: The Daily Mash" line) or by its site's domain in the
+  document's address (its source, a URL hint, an HTML page's canonical link or og:url).
 * ``technique_coverage``: the share of the text inside persuasion-technique spans, only when
   the technique tagger ran.
 * ``satire_cues``: weighted count of deadpan-satire stock phrases ("area man", "at press time",
@@ -35,11 +37,29 @@ outside metadata lines such as the byline, dateline and author box):
   it is high only when both are: a ministry fining a cat, a directorate studying a pothole
   that a pensioner fills with a shovel.
 
+Deadpan satire with no stock phrase and no label still turns the machinery of state on
+things no state acts on. Four features, over the whole body (quotes included), measure that:
+
+* ``absurd_acts``: official actions ("abolish", "ban", "fined", "removal", "unauthorised")
+  aimed at a mundane target (a weekday, the weather, a feeling, a pet, a household object) in
+  the same clause: "abolishes Tuesday", "rainbows have been banned", "the removal of
+  February". A target that modifies the next word ("Sunday trading", "dog owners") or a
+  weekday after a time preposition ("on Tuesday") is not acted on. The first is free (a floor
+  of one): a seasonal ban on dogs on a beach is local news.
+* ``whimsical_bodies``: distinct official bodies whose remit is mundane or whimsical: the
+  Federal Bureau of Calendar Efficiency, the Institute for Mild Inconvenience.
+* ``mundane_officialese``: sentences (per 100 words) in which a mundane target that is not a
+  date stands beside a word of the official register (a licence, a bylaw, a council, a
+  ration); above a floor, since real local news has one or two.
+* ``absurd_kicker``: the closing paragraph tops the story with one more such absurdity ("it
+  is studying the removal of February next"), where real news closes on the next date.
+
 Satire imitates news, so it carries reporting's news-format weights in full, starts four
-points behind, and wins only when its own cues (phrases, marker, incongruity) make that up. A
-deadpan piece with none of them reads as reporting: the limit of a lexical model. The
-features dict reports every measured value (rounded) and each label's raw score as
-``score_<label>``.
+points behind, and wins only when its own cues (phrases, marker, outlet, incongruity,
+absurdity) make that up. A deadpan piece whose absurd premise uses none of the lexicons
+(a plausible act on a plausible target, told straight) still reads as reporting: the limit
+of a lexical model. The features dict reports every measured value (rounded) and each
+label's raw score as ``score_<label>``.
 
 Genre here is the form an article takes: who speaks, the writer or the sources. A state-media
 "news" item that praises a minister through an expert's quotes is reporting in form, with the
@@ -107,6 +127,17 @@ class _Model:
     satire_titles: tuple[re.Pattern[str], ...]
     everyday_objects: frozenset[str]
     officialdom: frozenset[str]
+    official_acts: frozenset[str]
+    mundane_targets: frozenset[str]
+    calendar_targets: frozenset[str]
+    time_prepositions: frozenset[str]
+    function_words: frozenset[str]
+    be_forms: frozenset[str]
+    act_window: int
+    official_bodies: tuple[re.Pattern[str], ...]
+    official_words: frozenset[str]
+    whimsical_words: frozenset[str]
+    satire_domains: re.Pattern[str]
     opinion_labels: frozenset[str]
     opinion_titles: tuple[re.Pattern[str], ...]
     scare_quote_words: int
@@ -130,6 +161,17 @@ def _phrases(words: Iterable[Any]) -> re.Pattern[str]:
 
 def _patterns(expressions: Iterable[Any]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(str(e), re.IGNORECASE) for e in expressions)
+
+
+def _body_patterns(nouns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """An official body's proper name, "Ministry of Water Discipline" or "Tuesday
+    Directorate", with the name words in group ``name``. Case-sensitive: they are capitalised."""
+    body = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    name = r"[A-Z][\w'-]*(?:[ \t]+(?:(?:and|of|&)[ \t]+)?[A-Z][\w'-]*){0,3}"
+    return (
+        re.compile(rf"\b(?:{body})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?P<name>{name})"),
+        re.compile(rf"(?P<name>(?:[A-Z][\w'-]*[ \t]+){{1,3}})(?:{body})\b"),
+    )
 
 
 def _vader_lexicon() -> dict[str, float]:
@@ -189,6 +231,37 @@ def _model(name: str = DATA_FILE) -> _Model:
         satire_titles=_patterns(raw["satire_title_patterns"]),
         everyday_objects=frozenset(raw["everyday_objects"]),
         officialdom=frozenset(raw["officialdom"]),
+        official_acts=frozenset(raw["official_acts"]),
+        mundane_targets=frozenset(
+            [*raw["everyday_objects"], *(w for ws in raw["mundane_targets"].values() for w in ws)]
+        ),
+        calendar_targets=frozenset(raw["mundane_targets"]["calendar"]),
+        time_prepositions=frozenset(raw["time_prepositions"]),
+        function_words=frozenset(raw["function_words"]),
+        be_forms=frozenset(raw["be_forms"]),
+        act_window=int(raw["official_act_window"]),
+        official_bodies=_body_patterns([str(w) for w in raw["official_body_nouns"]]),
+        official_words=frozenset(
+            [
+                *raw["officialdom"],
+                *raw["official_acts"],
+                *(str(w).lower() for w in raw["official_body_nouns"]),
+                *raw["official_register"],
+            ]
+        ),
+        whimsical_words=frozenset(
+            [
+                *raw["everyday_objects"],
+                *(w for ws in raw["mundane_targets"].values() for w in ws),
+                *raw["whimsical_body_words"],
+            ]
+        ),
+        satire_domains=re.compile(
+            r"(?<![\w-])(?:[\w-]+\.)*(?:"
+            + "|".join(re.escape(str(d).lower()) for d in raw["satire_domains"])
+            + r")(?![a-z0-9-])",
+            re.IGNORECASE,
+        ),
         opinion_labels=frozenset(" ".join(str(w).lower().split()) for w in raw["opinion_labels"]),
         scare_quote_words=int(raw["scare_quote_max_words"]),
         opinion_titles=_patterns(raw["opinion_title_patterns"]),
@@ -271,6 +344,140 @@ def _satire_cues(model: _Model, text: str) -> float:
     return min(total, model.satire_phrase_cap)
 
 
+_CLAUSE_TOKEN = re.compile(r"[^\W_]+|[.!?;:,()\[\]\"“”\n\x00—–]")
+"""Words, and the marks that end a clause: no official act reaches across one."""
+
+
+class _Clauses:
+    """The body's words and clause marks, and which mundane words in it are things acted on."""
+
+    def __init__(self, model: _Model, text: str) -> None:
+        self.model = model
+        found = [(m.start(), m.group().lower()) for m in _CLAUSE_TOKEN.finditer(text)]
+        self.starts = [start for start, _ in found]
+        self.words = [word for _, word in found]
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.words) and self.words[i][0].isalnum()
+
+    def is_function(self, i: int) -> bool:
+        word = self.words[i] if self.is_word(i) else ""
+        return bool(word) and (word in self.model.function_words or word.endswith("ly"))
+
+    def is_target(self, i: int) -> bool:
+        """A mundane word that heads its phrase: not "dog show", "Tuesday bun", "Tuesday's";
+        a weekday or month after a time preposition is a date, unless an official noun takes
+        it with "of" ("the removal of February")."""
+        model, words = self.model, self.words
+        if words[i] not in model.mundane_targets:
+            return False
+        following = i + 1
+        if (
+            self.is_word(following)
+            and not self.is_function(following)
+            and words[following] not in model.official_acts
+        ):
+            return False
+        if words[i] in model.calendar_targets and i > 0:
+            before = words[i - 1]
+            if before == "of":
+                return i > 1 and words[i - 2] in model.official_acts
+            return before not in model.time_prepositions
+        return True
+
+    def acts(self) -> list[tuple[int, str, str]]:
+        """``(start, official word, mundane word)`` for each official action aimed at a mundane
+        target in the same clause: "abolishes Tuesday", "fined ... the cat", "the removal of
+        February", "unauthorised Tuesdays", and the passive "Tuesday has been ... removed"."""
+        model, words = self.model, self.words
+        found: list[tuple[int, str, str]] = []
+        for i, word in enumerate(words):
+            if word not in model.official_acts:
+                continue
+            # Forward: the act, then at most one content word, then the target.
+            content = 0
+            for j in range(i + 1, min(i + 1 + model.act_window, len(words))):
+                if not self.is_word(j):
+                    break
+                if self.is_target(j):
+                    found.append((self.starts[i], word, words[j]))
+                    break
+                if not self.is_function(j):
+                    content += 1
+                    if content > 1:
+                        break
+            # Passive: the target, then only auxiliaries and adverbs, then the act.
+            for j in range(i - 1, max(i - 1 - model.act_window, -1), -1):
+                if not self.is_word(j):
+                    break
+                if words[j] in model.mundane_targets:
+                    passive = any(words[k] in model.be_forms for k in range(j + 1, i))
+                    if passive and self.is_target(j):
+                        found.append((self.starts[j], word, words[j]))
+                    break
+                if not self.is_function(j):
+                    break
+        return found
+
+    def mundane_official_sentences(self) -> int:
+        """Sentences in which a mundane thing that is not a date is acted on or talked of in
+        the official register: a target and an official word (officialdom, an act, a body, a
+        licence or a fine) anywhere in the same sentence."""
+        model, words = self.model, self.words
+        count = 0
+        target = official = False
+        for i, word in enumerate([*words, "."]):
+            if word in _SENTENCE_MARKS:
+                count += target and official
+                target = official = False
+            elif word in model.official_words:
+                official = True
+            elif word not in model.calendar_targets and self.is_target(i):
+                target = True
+        return count
+
+
+_SENTENCE_MARKS = frozenset({".", "!", "?", "\n"})
+
+
+def _whimsical_bodies(model: _Model, text: str) -> dict[frozenset[str], str]:
+    """Official bodies whose remit is mundane or whimsical ("the Federal Bureau of Calendar
+    Efficiency", "the National Institute of Obvious Findings"), keyed by those remit words,
+    so "Ministry of Water Discipline" and "Minister of Water Discipline" are one body."""
+    bodies: dict[frozenset[str], str] = {}
+    for pattern in model.official_bodies:
+        for match in pattern.finditer(text):
+            remit = (
+                frozenset(w.lower() for w in _WORD.findall(match.group("name")))
+                & model.whimsical_words
+            )
+            if remit:
+                bodies.setdefault(remit, " ".join(match.group().split()))
+    return bodies
+
+
+def _absurd_kicker(
+    model: _Model, doc: Document, text: str, acts: list[tuple[int, str, str]]
+) -> bool:
+    """Whether the last paragraph of prose (metadata lines masked out of ``text``) tops the
+    story with one more absurdity: an official act on a mundane target, a whimsical body, or
+    an official word (officialdom, an act, a body: "council") beside a mundane one that is not
+    a date ("... extend it to yawning", "the moon was also being studied")."""
+    for start, end in reversed(doc.paragraph_bounds()):
+        paragraph = text[start:end]
+        words = [w.lower() for w in _WORD.findall(paragraph)]
+        if not words:
+            continue
+        if any(start <= position < end for position, _, _ in acts):
+            return True
+        if _whimsical_bodies(model, paragraph):
+            return True
+        present = set(words)
+        mundane = present & model.mundane_targets - model.calendar_targets
+        return bool(mundane) and bool(present & model.official_words)
+    return False
+
+
 def _label_lines(
     doc: Document, spans: Mapping[str, tuple[int, int]], model: _Model, *, tail: bool
 ) -> list[str]:
@@ -312,18 +519,46 @@ def _labelled(headlines: Iterable[str], patterns: Iterable[re.Pattern[str]]) -> 
     return any(p.search(h) for h in headlines for p in patterns)
 
 
-def _satire_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int, int]]) -> bool:
+def _satire_names(model: _Model, doc: Document, spans: Mapping[str, tuple[int, int]]) -> list[str]:
+    """Where an outlet names itself or labels a piece: the outlet, the section hints and the
+    short label lines (kickers, "Source: ..." lines) of the first and last paragraphs."""
     names = [doc.metadata.outlet, doc.hints.get("outlet"), *_section_names(doc)]
+    for line in _label_lines(doc, spans, model, tail=True):
+        if len(_WORD.findall(line)) <= model.kicker_words:
+            names.append(line)
+    return [name for name in names if isinstance(name, str)]
+
+
+_URL_TAGS = re.compile(
+    r"<(?:link|meta)\b[^>]*(?:rel\s*=\s*[\"']?canonical|property\s*=\s*[\"']?og:url)[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _addresses(doc: Document) -> list[str]:
+    """Where a document's web address may be: its source (a URL, or a saved page named after
+    its site), URL hints, and an HTML page's canonical link and og:url tag."""
+    found = [doc.source, *(doc.hints.get(k) for k in ("url", "canonical", "source_url"))]
+    if doc.format == "html":
+        found.extend(m.group() for m in _URL_TAGS.finditer(doc.source_text))
+    return [a for a in found if isinstance(a, str)]
+
+
+def _satire_outlet(model: _Model, doc: Document, spans: Mapping[str, tuple[int, int]]) -> bool:
+    """A known satire outlet, by name (outlet metadata, a "Source: The Daily Mash" line) or
+    by its site's domain in the document's address."""
+    if any(model.satire_outlets.search(name) for name in _satire_names(model, doc, spans)):
+        return True
+    return any(model.satire_domains.search(address) for address in _addresses(doc))
+
+
+def _satire_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int, int]]) -> bool:
+    """The piece labelled satire: a kicker or section ("SATIRE"), a disclaimer line or a
+    headline prefix."""
     for line in _label_lines(doc, spans, model, tail=True):
         if any(p.search(line) for p in model.satire_disclaimers):
             return True
-        if len(_WORD.findall(line)) <= model.kicker_words:
-            names.append(line)
-    if any(
-        isinstance(name, str)
-        and (model.satire_outlets.search(name) or model.satire_markers.search(name))
-        for name in names
-    ):
+    if any(model.satire_markers.search(name) for name in _satire_names(model, doc, spans)):
         return True
     return _labelled(_headlines(doc), model.satire_titles)
 
@@ -433,6 +668,13 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
     features["opinion_marker"] = float(_opinion_marker(model, doc, spans))
     features["satire_cues"] = _satire_cues(model, body_text)
     features["satire_marker"] = float(_satire_marker(model, doc, spans))
+    features["satire_outlet"] = float(_satire_outlet(model, doc, spans))
+    clauses = _Clauses(model, body_text)
+    acts = clauses.acts()
+    features["absurd_acts"] = float(len(acts))
+    features["mundane_officialese"] = _per_100(clauses.mundane_official_sentences(), body_words)
+    features["whimsical_bodies"] = float(len(_whimsical_bodies(model, body_text)))
+    features["absurd_kicker"] = float(_absurd_kicker(model, doc, body_text, acts))
     features["everyday_objects"] = _per_100(len(everyday), body_words)
     features["officialdom"] = _per_100(official, body_words)
     features["incongruity"] = math.sqrt(features["everyday_objects"] * features["officialdom"])

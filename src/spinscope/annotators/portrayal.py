@@ -14,12 +14,18 @@ How it works:
    it (praised, condemned, accused, blamed for something; shelled or killed, which makes it a
    victim), and what it owns that suffers ("her house burned"). "He"/"she" are resolved to the
    nearest earlier person of that gender (learnt from the text), "I"/"we" in a quote to its
-   speaker, "its" to the nearest organisation or country. Reported speech is skipped when the
-   entity is the speaker, and so is blame it lays on others: what someone says is not about
-   them. Requests ("urged X to end the siege") are not deeds. Negation turns praise into weak
-   blame and the reverse. One party's accusation of another, and claims quoted from states or
-   ministries, count half. Technique spans that overlap the evidence add their own evidence.
-   Evidence inside a quote names the quoted speaker.
+   speaker, "its" to its clause's subject or else the nearest organisation or country; "it" and
+   "they" as subjects (and "their") continue the last main-clause subject of their number, and
+   stay unresolved when that subject names no entity. Blame carried by nouns ("provocations by
+   X", "X's policy of aggression", "responsibility lies with X"), credit by circumstance
+   ("under X's leadership", "thanks to X", "X deserves credit"), wishing harm on others ("wants
+   to see the region burn") and being counted among the harmed ("among those killed was X")
+   are read as well. Reported speech is skipped when the entity is the speaker, and so is
+   blame it lays on others: what someone says is not about them. Requests ("urged X to end
+   the siege") are not deeds. Negation turns praise into weak blame and the reverse. One
+   party's accusation of another (also through its officials: "its diplomats blamed Y"), and
+   claims quoted from states or ministries, count half. Technique spans that overlap the
+   evidence add their own evidence. Evidence inside a quote names the quoted speaker.
 3. **Decision.** ``tone = (praise - blame) / (praise + blame + smoothing)``. A referent with
    enough harm done to it and not more blame is ``innocent``; otherwise enough evidence and a
    tone past a threshold make it ``protagonist`` or ``antagonist``; the rest are ``neutral``.
@@ -63,6 +69,26 @@ BEARING_VERBS = frozenset(
 )  # fmt: skip
 """With "responsibility" or "blame" as object, the subject is the one blamed."""
 BORNE_BLAME = 0.8
+AGENT_PREPOSITIONS = frozenset({"by", "from"})
+"""After a harmful act or a word of blame, they name who did it: "provocations by X"."""
+RESTING_PREPOSITIONS = frozenset({"with", "on", "upon"})
+"""After "responsibility"/"blame" as subject, they name the one blamed: "lies with X"."""
+NOMINAL_BLAME = 0.7
+DESIRE_VERBS = frozenset(
+    {"want", "wants", "wanted", "wanting", "wish", "wishes", "wished", "seek", "seeks",
+     "sought", "seeking", "dream", "dreams", "dreamed", "dreamt", "intend", "intends",
+     "intended"}
+)  # fmt: skip
+DESIRED_HARM = 0.7
+"""Weight of wishing harm on others ("wants to see the region burn")."""
+GROUPING_PREPOSITIONS = frozenset({"among", "amongst"})
+CREDIT_PRAISE = 0.6
+"""Weight of deserving or earning credit ("deserves credit", "won praise")."""
+THANKS_WORDS = frozenset({"thanks", "owing"})
+THANKS_CREDIT = 0.5
+"""Weight of "thanks to X": X is credited with what came about."""
+STEWARDSHIP_SCALE = 0.8
+"""Weight of what happens "under X's leadership", against X doing it."""
 DEMAND_VERBS = frozenset(
     {"urge", "urged", "urges", "urging", "call", "called", "calls", "calling", "demand",
      "demanded", "demands", "ask", "asked", "asks", "press", "pressed", "appeal", "appealed",
@@ -91,6 +117,12 @@ class Lexicon:
     prevent_verbs: frozenset[str]
     """Verbs that keep harm away ("prevented a war"), in all forms."""
     """Verbs whose subject judges their object ("called it terror"), in all forms."""
+    stewardship_nouns: dict[str, float]
+    """Nouns of someone's running of things ("under X's leadership"), with how much the phrase
+    itself credits them."""
+    credit_nouns: frozenset[str]
+    """What one deserves or earns when praised ("deserves credit")."""
+    deserving_verbs: frozenset[str]
     harm_events: frozenset[str]
     """Nouns of harmful events; their "of X" is the one who suffers ("the shelling of
     Tartar"), not the one who acts."""
@@ -163,6 +195,11 @@ def lexicon() -> Lexicon:
         obstruct_verbs=obstruct_verbs,
         naming_verbs=frozenset(_verb_forms(dict.fromkeys(raw["naming_verbs"], 1.0), irregular)),
         prevent_verbs=frozenset(_verb_forms(dict.fromkeys(raw["prevent_verbs"], 1.0), irregular)),
+        stewardship_nouns=raw["stewardship_nouns"],
+        credit_nouns=frozenset(raw["credit_nouns"]),
+        deserving_verbs=frozenset(
+            _verb_forms(dict.fromkeys(raw["deserving_verbs"], 1.0), irregular)
+        ),
         harm_events=frozenset(raw["harm_events"]),
         listed_verbs=frozenset(
             {*harm_verbs, *suffer_verbs, *praise_verbs, *blame_verbs, *help_verbs, *obstruct_verbs}
@@ -293,18 +330,23 @@ def _read_mentions(
 ) -> None:
     state = doc.nlp
     mentions = sorted(state.mentions)
+    every = list(state.doc.sents)
+    # a sentence before an "it" or "they" is read for the subject it may break the trail with
+    continued = [any(_continuing(token.lower_) for token in sentence) for sentence in every]
     sentences = [
         sentence
-        for sentence in state.doc.sents
+        for number, sentence in enumerate(every)
         if any(
             sentence.start_char <= start < sentence.end_char and entity_id in by_entity
             for start, _end, entity_id in mentions
         )
-        or any(token.lower_ in PRONOUNS for token in sentence)
+        or any(_pronoun(token.lower_) for token in sentence)
+        or any(continued[number + 1 : number + 1 + TRAIL_SENTENCES])
     ]
     if not sentences:
         return
     resolver = _PronounResolver(doc, mentions, types)
+    trail = _SubjectTrail()
     index = 0
     for offset, sentence_doc in state.parsed(sentences):
         end_char = offset + len(sentence_doc.text)
@@ -318,15 +360,159 @@ def _read_mentions(
             span = sentence_doc.char_span(start - offset, end - offset, alignment_mode="expand")
             if span is not None:
                 spans.append((span, entity_id))
+        standing_for = _tokens_standing_for(spans, words, types)
         for token in sentence_doc:
-            if token.lower_ in PRONOUNS:
+            entity_id = trail.follow(token, offset, standing_for)
+            if entity_id is not None:
+                standing_for[token.i] = entity_id
+            if token.lower_ == "its":
+                entity_id = _owner_named_by_its(token, offset, standing_for, resolver)
+            elif token.lower_ in PLURAL_PRONOUNS and entity_id is None:
+                # "Armenian forces ... their shelling": the group last spoken of
+                entity_id = trail.last("plural", offset + token.idx)
+            elif token.lower_ in PRONOUNS:
                 entity_id = resolver.resolve(token.lower_, offset + token.idx)
-                if entity_id is not None:
-                    spans.append((sentence_doc[token.i : token.i + 1], entity_id))
+            if entity_id is not None:
+                spans.append((sentence_doc[token.i : token.i + 1], entity_id))
         for span, entity_id in spans:
             referent = by_entity.get(entity_id)
             if referent is not None:
                 referent.found.extend(_MentionReader(sentence_doc, offset, span, words).evidence())
+
+
+def _owner_named_by_its(
+    token: Any, offset: int, standing_for: dict[int, str | None], resolver: _PronounResolver
+) -> str | None:
+    """ "Batken was destroyed, and its hospital was hit": "its" is its clause's subject when
+    that is a body; a common noun ("the town lost its port") leaves it unresolved; with no
+    such subject, or a person or pronoun as subject, the nearest body named before."""
+    subject = _clause_subject(token)
+    if subject is not None and subject.tag_ != "PRP":
+        if subject.i not in standing_for:
+            return None
+        if standing_for[subject.i] is not None:
+            return standing_for[subject.i]
+    return resolver.resolve("its", offset + token.idx)
+
+
+def _clause_subject(token: Any) -> Any:
+    """The subject of the clause ``token`` sits in, or of the clause it is joined to, if it
+    is not the phrase holding ``token``; else None ("urged X to end its siege" has none)."""
+    verb = token
+    while not _is_verb(verb) and verb.head.i != verb.i:
+        verb = verb.head
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECTS | {"nsubjpass"} and token not in child.subtree:
+                return child
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head
+    return None
+
+
+def _pronoun(word: str) -> bool:
+    return word in PRONOUNS or _continuing(word)
+
+
+def _continuing(word: str) -> bool:
+    """Whether the word continues an earlier subject ("it", "they", "their")."""
+    return word in SUBJECT_PRONOUNS or word in PLURAL_PRONOUNS
+
+
+def _tokens_standing_for(
+    spans: list[tuple[Any, str]], words: Lexicon, types: dict[str, str]
+) -> dict[int, str | None]:
+    """Token index → the entity it names, for mention heads and the group nouns they
+    modify ("Armenian *forces*"); ``None`` for a person, whom "it" and "they" never stand for."""
+    out: dict[int, str | None] = {}
+    for span, entity_id in spans:
+        target = None if types.get(entity_id) == "PERSON" else entity_id
+        root = span.root
+        out[root.i] = target
+        if root.dep_ in {"amod", "compound", "nmod", "poss"}:
+            group = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}:
+            group = root.head.head
+        else:
+            continue
+        if group.lower_ in words.group_nouns:
+            out.setdefault(group.i, target)
+    return out
+
+
+SUBJECT_PRONOUNS = {"it": "singular", "they": "plural"}
+PLURAL_PRONOUNS = frozenset({"their", "them", "theirs"})
+TRAIL_SENTENCES = 2
+"""How many sentences back an "it" or "they" may find the subject it continues."""
+SUBJECT_REACH = 400
+"""How far back, in characters, "it" or "they" as a subject looks for the subject it continues."""
+SUBORDINATE_LINKS = frozenset({"relcl", "advcl", "acl", "csubj", "pcomp", "prep"})
+"""Links that put a clause below the main line of the text: their subjects are not what a
+following "it" continues ("... because a bank refused. It has become ...")."""
+EXPLETIVE_HEADS = frozenset({"seems", "seemed", "appears", "appeared", "remains", "remained"})
+
+
+class _SubjectTrail:
+    """ "It" and "they" as subjects continue the last main-clause subject of their number:
+    "The Kremlin is waging a war. It burns food." A subject that names no entity (or a
+    person) breaks the trail, so the pronoun stays unresolved rather than guessed."""
+
+    def __init__(self) -> None:
+        self.subjects: list[tuple[int, str, str | None]] = []
+
+    def follow(self, token: Any, offset: int, standing_for: dict[int, str | None]) -> str | None:
+        """Record ``token`` if it is a main-clause subject; the entity it stands for if it
+        is "it"/"they" continuing an earlier subject."""
+        if token.dep_ not in SUBJECTS | {"nsubjpass"} or not _main_clause(token):
+            return None
+        position = offset + token.idx
+        number = SUBJECT_PRONOUNS.get(token.lower_)
+        if number is not None:
+            if _expletive(token):
+                self.subjects.append((position, number, None))  # the trail is lost
+                return None
+            entity_id = self.last(number, position)
+            self.subjects.append((position, number, entity_id))
+            return entity_id
+        if token.tag_ in {"PRP", "DT", "WDT", "WP", "EX"}:
+            return None  # "he", "this", "that": not a subject "it" goes back to
+        if token.i not in standing_for and token.ent_type_ == "PERSON":
+            return None
+        plural = token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children)
+        shared = any(c.dep_ == "conj" for c in token.children)  # "X and Y": "they" is both
+        entity_id = None if shared else standing_for.get(token.i)
+        self.subjects.append((position, "plural" if plural else "singular", entity_id))
+        return None
+
+    def last(self, number: str, position: int) -> str | None:
+        """The entity of the last subject of that number before ``position``, if it named
+        one."""
+        for start, subject_number, entity_id in reversed(self.subjects):
+            if position - start > SUBJECT_REACH:
+                return None
+            if subject_number == number:
+                return entity_id
+        return None
+
+
+def _main_clause(subject: Any) -> bool:
+    """Whether the subject's clause is on the main line: not a relative, adverbial or other
+    subordinate clause."""
+    word = subject.head
+    while word.head.i != word.i:
+        if word.dep_ in SUBORDINATE_LINKS:
+            return False
+        word = word.head
+    return True
+
+
+def _expletive(pronoun: Any) -> bool:
+    """ "It is clear that ...", "it seems that ...": an "it" that stands for nothing."""
+    verb = pronoun.head
+    clause = any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in verb.children)
+    described = any(c.dep_ in {"acomp", "attr"} for c in verb.children)
+    return clause and (described or verb.lower_ in EXPLETIVE_HEADS)
 
 
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -413,7 +599,71 @@ class _MentionReader:
         self._owned(actor)
         self._as_subject(actor)
         self._as_object(actor)
+        self._credited(actor)
+        self._counted_among_victims(actor)
         return self.found
+
+    def _counted_among_victims(self, actor: Any) -> None:
+        """ "Among those injured was X", "X was among the dead": X is one of the harmed."""
+        if actor.dep_ not in SUBJECTS | {"attr", "nsubjpass"}:
+            return
+        verb = actor.head
+        for preposition in verb.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in GROUPING_PREPOSITIONS:
+                continue
+            for group in preposition.children:
+                weight = self._victim_group(group)
+                if group.dep_ == "pobj" and weight:
+                    self._add([preposition, *group.subtree], "harm", weight)
+
+    def _victim_group(self, group: Any) -> float:
+        """How strongly a group is one of the harmed: "the dead", "those killed"."""
+        if group.lower_ in self.words.harm_nouns:
+            return self.words.harm_nouns[group.lower_]
+        for child in group.children:
+            if child.dep_ in {"acl", "amod", "relcl"}:
+                word = self._verb_phrase(child)
+                weight = (
+                    self.words.harm_verbs.get(word)
+                    or self.words.passive_harm_verbs.get(word)
+                    or self.words.suffer_verbs.get(word)
+                )
+                if weight:
+                    return weight
+        return 0.0
+
+    # -- credit by circumstance -------------------------------------------------------------
+
+    def _credited(self, actor: Any) -> None:
+        """What the text credits the referent with outside its own clause: what happens
+        "under X's leadership", what comes "thanks to X"."""
+        noun = actor.head if actor.dep_ == "poss" else actor
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.dep_ == "prep":
+            noun = noun.head.head  # "under the leadership of X"
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return
+        preposition = noun.head
+        if preposition.lower_ == "to" and preposition.head.lower_ in THANKS_WORDS:
+            self._add([preposition.head, preposition, actor], "praise", THANKS_CREDIT)
+        elif preposition.lower_ == "under" and noun.lower_ in self.words.stewardship_nouns:
+            credit = self.words.stewardship_nouns[noun.lower_]
+            self._add([preposition, noun], "praise", credit)
+            if _is_verb(preposition.head):
+                self._what_came_under(preposition.head)
+
+    def _what_came_under(self, verb: Any) -> None:
+        """ "Under X's leadership the country achieved growth": the clause is X's record."""
+        word = self._verb_phrase(verb)
+        span = [verb, *[t for t in verb.children if t.dep_ in {"dobj", "attr", "acomp"}]]
+        if word in self.words.harm_verbs or word in self.words.suffer_verbs:
+            # "under his rule thousands were killed", "villages starved"
+            weight = self.words.harm_verbs.get(word) or self.words.suffer_verbs[word]
+            self._add(span, "blame", -weight * STEWARDSHIP_SCALE * self._polarity(verb))
+        elif word in self.words.help_verbs:
+            weight = self.words.help_verbs[word] * STEWARDSHIP_SCALE * self._polarity(verb)
+            self._add(span, "praise", weight)
+        else:
+            self._valence(self._clause(verb), scale=STEWARDSHIP_SCALE * self._polarity(verb))
 
     # -- where the mention sits -------------------------------------------------------------
 
@@ -455,7 +705,7 @@ class _MentionReader:
 
     def _description(self, noun: Any) -> None:
         """A noun phrase that describes the referent (apposition or copula's attribute)."""
-        words = [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound"}]]
+        words = _with_modifiers(noun)
         self._valence(words, scale=1.0)
         if noun.lower_ in self.words.harm_nouns:
             self._add(words, "harm", self.words.harm_nouns[noun.lower_])
@@ -478,20 +728,28 @@ class _MentionReader:
                     weight = self.words.harm_verbs.get(owner.lower_.rstrip("s"), 0.8)
                     self._add([owner, actor], "harm", weight)
                 return
-        if owner is not None and actor.dep_ == "poss" and owner.lower_ in self.words.harm_events:
+        if owner is not None and actor.dep_ == "poss" and self._harmful_act(owner):
             # "its siege", "Russia's invasion": the owner of a harmful act is its agent
-            self._add([actor, owner], "blame", -HARM_EVENT_BLAME * 1.6)
+            self._add([actor, owner, *_contents(owner)], "blame", -HARM_EVENT_BLAME * 1.6)
             return
         if owner is None or not _is_noun(owner):
             return
         if self._suffers(owner):  # "her house burned", "his relatives drowned"
             self._add([actor, owner, owner.head], "harm", OWNED_HARM)
-        tokens = [owner, *[c for c in owner.children if c.dep_ in {"amod", "compound"}]]
+        tokens = _with_modifiers(owner)
         self._valence(tokens, scale=1.0, span_tokens=[*tokens, actor])
+        for content in _contents(owner):
+            # "X's policy of aggression", "the regime's campaign of terror"
+            self._valence(_with_modifiers(content), scale=1.0, span_tokens=[actor, owner, content])
         if owner.dep_ in SUBJECTS:
             self._predicate(owner.head, passive=False, scale=0.8)
         elif owner.dep_ == "nsubjpass":
             self._predicate(owner.head, passive=True, scale=0.8)
+
+    def _harmful_act(self, noun: Any) -> bool:
+        """ "invasion", "campaign of shelling": a noun naming a harmful act."""
+        events = self.words.harm_events
+        return noun.lower_ in events or any(c.lower_ in events for c in _contents(noun))
 
     def _suffers(self, noun: Any) -> bool:
         """Whether the clause makes ``noun`` suffer: subject of a suffering verb, or the
@@ -525,6 +783,10 @@ class _MentionReader:
                 if _named_subject(blamer):
                     weight *= self.words.scales["party_claim"]
                 self._add([preposition, actor], "blame", -weight)
+                return
+            if self._nominal_blame(preposition, governor):
+                # "provocations by X", "shelling from X", "responsibility lies with X"
+                self._add([governor, preposition, actor], "blame", -NOMINAL_BLAME)
                 return
             if preposition.lower_ in HARM_PREPOSITIONS and (
                 governor.lower_ in self.words.harm_events
@@ -560,6 +822,21 @@ class _MentionReader:
                 sign * weight * self._polarity(verb),
             )
 
+    def _nominal_blame(self, preposition: Any, governor: Any) -> bool:
+        """Whether "X" in this "by X"/"from X"/"with X" is the agent of a harmful act or the
+        one blame rests on."""
+        if preposition.dep_ != "prep":
+            return False
+        if preposition.lower_ in AGENT_PREPOSITIONS:
+            return _is_noun(governor) and (
+                self._harmful_act(governor) or governor.lower_ in self.words.blame
+            )
+        if preposition.lower_ in RESTING_PREPOSITIONS and _is_verb(governor):
+            return any(
+                c.dep_ in SUBJECTS and c.lower_ in BLAME_NOUNS for c in governor.children
+            ) and not _is_passive(governor)
+        return False
+
     # -- predicates -------------------------------------------------------------------------
 
     def _predicate(self, verb: Any, passive: bool, scale: float = 1.0) -> None:
@@ -574,6 +851,16 @@ class _MentionReader:
                 self._add([verb, *verb.children], "blame", -BORNE_BLAME * self._polarity(verb))
             return  # "laid the blame on Y": the subject blames, the words are about Y
         polarity = self._polarity(verb) * scale
+        if word in DESIRE_VERBS and not passive:
+            wished = self._wished_harm(verb)
+            if wished is not None:  # "wants to see the region burn", "dreams of ruining us"
+                self._add([verb, *wished], "blame", -DESIRED_HARM * polarity)
+                return
+        if word in self.words.deserving_verbs and not passive:
+            credit = [c for c in verb.children if c.dep_ == "dobj" and self._is_credit(c)]
+            if credit:  # "deserves credit", "has earned the respect of the region"
+                self._add([verb, *credit], "praise", CREDIT_PRAISE * polarity)
+                return
         clauses = self._clauses(verb)
         obj = [t for t in verb.children if t.dep_ in {"dobj", "attr", "acomp", "xcomp", "prt"}]
         span = [verb, *[t for child in obj for t in child.subtree if t.i not in clauses]]
@@ -606,18 +893,19 @@ class _MentionReader:
         if word in self.words.praise_verbs or word in self.words.blame_verbs:
             return  # "X condemned the attack": the object's words are about the object
         for child in verb.children:
-            if child.dep_ == "attr" and _is_noun(child):
+            if child.dep_ in {"attr", "oprd"} and _is_noun(child):
+                # "X is a model", "X has proven itself a reliable partner"
                 self._description(child)
                 return
         own = [t for t in self._clause(verb) if t.i != verb.i]
-        harm_events = [
-            t
-            for t in own
-            if t.lower_ in self.words.harm_events and _acted_on(t, verb) and not _kept_away(t, verb)
-        ]
-        if harm_events and word in self.words.prevent_verbs:
+        events = [t for t in own if t.lower_ in self.words.harm_events and _acted_on(t, verb)]
+        kept_away = [t for t in events if _kept_away(t, verb)]
+        harm_events = [t for t in events if t not in kept_away]
+        if not self._keeps_someone(verb, word):
+            kept_away = []  # "fled from the war", "looks away from the mines"
+        if kept_away or (harm_events and word in self.words.prevent_verbs):
             # "prevented a war", "kept the country out of the wars"
-            self._add([verb, *harm_events], "praise", HARM_EVENT_BLAME * polarity)
+            self._add([verb, *events], "praise", HARM_EVENT_BLAME * polarity)
         elif harm_events and word not in self.words.suffer_verbs:
             # "the Tajik side had prepared the attack": doing harm casts the subject badly
             self._add([verb, *harm_events], "blame", -HARM_EVENT_BLAME * polarity)
@@ -625,7 +913,42 @@ class _MentionReader:
             # "the illegal formations that Armenia keeps": the modified noun is the object
             noun = verb.head
             own += [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound"}]]
-        self._valence(own, scale=polarity)
+        if word not in self.words.suffer_verbs:
+            # "paid for it with months of chaos": what one suffers does not describe one
+            self._valence(own, scale=polarity)
+
+    def _wished_harm(self, verb: Any) -> list[Any] | None:
+        """The harm a verb of wishing reaches for, if it falls on someone else: "wants to see
+        X burn", "wants X to suffer", "seeks to destroy X"; not "wants to flee"."""
+        for token in verb.subtree:
+            if token.i == verb.i or not _is_verb(token) or token.i in self._clauses_of_own(verb):
+                continue
+            word = self._verb_phrase(token)
+            own_subject = any(c.dep_ in SUBJECTS for c in token.children)
+            has_object = any(c.dep_ in {"dobj", "obj"} for c in token.children)
+            if word in self.words.harm_verbs and (has_object or own_subject):
+                return [token, *[c for c in token.children if c.dep_ in {"dobj", "obj"}]]
+            if word in self.words.suffer_verbs and own_subject and not has_object:
+                return [token, *[c for c in token.children if c.dep_ in SUBJECTS]]
+        return None
+
+    def _clauses_of_own(self, verb: Any) -> set[int]:
+        """Clauses below ``verb`` that are not what it wishes for: "because ...", "who ..."."""
+        out: set[int] = set()
+        for token in verb.subtree:
+            if token.i != verb.i and token.dep_ in {"advcl", "relcl", "acl", "conj", "parataxis"}:
+                out |= {t.i for t in token.subtree}
+        return out
+
+    def _keeps_someone(self, verb: Any, word: str) -> bool:
+        """Whether the verb holds someone ("kept the country out of", "shielded them from"),
+        rather than the subject escaping ("fled from") or doing harm."""
+        if word in self.words.suffer_verbs or word in self.words.harm_verbs:
+            return False
+        return any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+
+    def _is_credit(self, noun: Any) -> bool:
+        return noun.lower_ in self.words.credit_nouns or noun.lower_ in self.words.praise
 
     def _shared_subject(self, verb: Any, passive: bool, scale: float) -> None:
         """Verbs joined to this one that have no subject of their own share it:
@@ -654,8 +977,11 @@ class _MentionReader:
         """Indices of the subordinate clauses below ``head``."""
         out: set[int] = set()
         for token in head.subtree:
-            if token.i != head.i and token.dep_ in OWN_CLAUSE_BREAKS:
-                out |= {t.i for t in token.subtree}
+            if token.i == head.i or token.dep_ not in OWN_CLAUSE_BREAKS:
+                continue
+            if token.dep_ == "conj" and not _is_verb(token):
+                continue  # "with patience and with courage" is one clause
+            out |= {t.i for t in token.subtree}
         return out
 
     def _verb_phrase(self, verb: Any) -> str:
@@ -746,6 +1072,28 @@ def _negated(token: Any) -> bool:
     return False
 
 
+def _contents(noun: Any) -> list[Any]:
+    """The nouns an "of" phrase gives as what ``noun`` consists of: "policy of aggression"."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and _is_noun(pobj)
+    ]
+
+
+def _with_modifiers(noun: Any) -> list[Any]:
+    """The noun with its adjectives and compounds, and adjectives joined to those: "a sincere
+    and reliable partner"."""
+    words = [noun]
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"}:
+            words.append(child)
+            words += [c for c in child.children if c.dep_ == "conj" and c.tag_.startswith("JJ")]
+    return words
+
+
 def _phrase(token: Any) -> list[Any]:
     """The word with the noun it modifies: "colossal efforts", not just "colossal"."""
     if token.dep_ == "amod" and _is_noun(token.head):
@@ -802,10 +1150,15 @@ def _blaming_verb(preposition: Any) -> Any:
 
 
 def _named_subject(verb: Any) -> bool:
-    """Whether the verb's subject is a name ("Baku", "Armenian officials"), not a pronoun."""
+    """Whether the verb's subject is a party named or described ("Baku", "Armenian officials",
+    "its diplomats"), not a pronoun standing for the one who speaks."""
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head  # "its diplomats go to New York and blame Kyiv"
     for child in verb.children:
         if child.dep_ in SUBJECTS and (
-            child.tag_.startswith("NNP") or any(c.tag_.startswith("NNP") for c in child.children)
+            child.tag_.startswith("NNP")
+            or any(c.tag_.startswith("NNP") for c in child.children)
+            or child.lower_ in lexicon().group_nouns
         ):
             return True
     return False
