@@ -19,6 +19,8 @@ SCRIPT = ROOT / "benchmarks" / "portrayal_eval.py"
 DATA = ROOT / "tests" / "data" / "portrayal"
 HELD_OUT = ROOT / "tests" / "data" / "portrayal_heldout"
 """Written blind to the annotator's lexicons, after they were tuned on DATA."""
+HELD_OUT_2 = ROOT / "tests" / "data" / "portrayal_heldout2"
+"""A second blind set, written after the annotator was tuned on DATA and HELD_OUT."""
 
 
 def _load_script() -> ModuleType:
@@ -241,7 +243,9 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
 # --- the labelled set itself ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", params=[DATA, HELD_OUT], ids=["dev", "held_out"])
+@pytest.fixture(
+    scope="module", params=[DATA, HELD_OUT, HELD_OUT_2], ids=["dev", "held_out", "held_out_2"]
+)
 def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[ev.ArticleLabel]]:
     return request.param, list(ev.load_labels(request.param))
 
@@ -268,7 +272,9 @@ def test_every_article_is_labelled_once_and_exists(
 
 
 @pytest.mark.parametrize(
-    "path", sorted([*DATA.glob("*.txt"), *HELD_OUT.glob("*.txt")]), ids=lambda p: p.name
+    "path",
+    sorted(p for d in (DATA, HELD_OUT, HELD_OUT_2) for p in d.glob("*.txt")),
+    ids=lambda p: p.name,
 )
 def test_article_text(path: Path) -> None:
     text = path.read_text(encoding="utf-8")

@@ -5,7 +5,15 @@ import numpy as np
 from spinscope.techniques.corpus import LABELS, OUTPUTS
 from spinscope.techniques.predictor import TokenProbabilities
 from spinscope.techniques.scoring import LabelledSpan
-from spinscope.techniques.tuning import DevArticle, calibrate_sentences, tune_rules
+from spinscope.techniques.decoding import SENTENCE, TOKENS, DecodingRule
+from spinscope.techniques.tuning import (
+    MIN_SUPPORT,
+    DevArticle,
+    calibrate_sentences,
+    cross_fit,
+    threshold_neighbours,
+    tune_rules,
+)
 from spinscope.techniques.windows import Encoded
 
 LOADED = LABELS.index("Loaded_Language")
@@ -41,7 +49,7 @@ def test_a_technique_that_only_costs_precision_is_left_out() -> None:
             [0.1, 0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
             [0.1, 0.1, 0.1, 0.1, 0.9, 0.9, 0.9, 0.9],
         )
-        for i in range(4)
+        for i in range(MIN_SUPPORT + 2)
     ]
     gold = {
         a.id: [
@@ -72,3 +80,46 @@ def test_sentence_calibration_matches_observed_rates() -> None:
 
     assert abs(calibrated(0.9) - 0.5) < 0.02
     assert abs(calibrated(0.5) - 0.1) < 0.02
+
+
+def _evil_articles(count: int) -> tuple[list[DevArticle], dict[str, list[LabelledSpan]]]:
+    words = ["the", "evil", "regime", ".", "it", "may", "perhaps", "lie"]
+    loaded = [0.1, 0.9, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]
+    articles = [article(str(i), words, loaded, [0.1] * 8) for i in range(count)]
+    gold = {a.id: [LabelledSpan(a.id, "Loaded_Language", 4, 8)] for a in articles}
+    return articles, gold
+
+
+def test_a_technique_with_too_few_gold_spans_is_not_emitted() -> None:
+    articles, gold = _evil_articles(MIN_SUPPORT - 1)
+    assert "Loaded_Language" not in tune_rules(articles, gold)
+    assert set(tune_rules(articles, gold, min_support=1)) == {"Loaded_Language"}
+
+
+def test_neighbours_are_the_same_kind_of_rule_one_grid_step_away() -> None:
+    rules = [
+        None,
+        DecodingRule(0.5, TOKENS),
+        DecodingRule(0.55, TOKENS),
+        DecodingRule(0.6, TOKENS),
+        DecodingRule(0.55, SENTENCE),
+        DecodingRule(0.5, TOKENS, 0.25),
+        DecodingRule(0.55, TOKENS, 0.28),
+        DecodingRule(0.55, TOKENS, 0.38),
+    ]
+    neighbours = threshold_neighbours(rules)
+    assert neighbours[0] == [0]
+    assert neighbours[2] == [1, 2, 3]  # not the sentence rule, nor the growing ones
+    assert neighbours[1] == [1, 2]
+    assert neighbours[4] == [4]
+    assert neighbours[5] == [5, 6]  # grown to half the threshold, both
+    assert neighbours[7] == [7]  # grown to 0.7 of it: another kind
+
+
+def test_cross_fitting_averages_its_splits() -> None:
+    articles, gold = _evil_articles(2 * MIN_SUPPORT + 2)
+    report = cross_fit(articles, gold, splits=3)
+    assert len(report["flc_f1_per_split"]) == 3
+    # every half has the support to emit loaded language, and it is right everywhere
+    assert report["flc"]["f1"] == 1.0
+    assert report["flc"]["f1"] == sum(report["flc_f1_per_split"]) / 3
