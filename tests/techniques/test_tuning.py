@@ -3,9 +3,9 @@ from __future__ import annotations
 import numpy as np
 
 from spinscope.techniques.corpus import LABELS, OUTPUTS
+from spinscope.techniques.decoding import SENTENCE, TOKENS, DecodingRule
 from spinscope.techniques.predictor import TokenProbabilities
 from spinscope.techniques.scoring import LabelledSpan
-from spinscope.techniques.decoding import SENTENCE, TOKENS, DecodingRule
 from spinscope.techniques.tuning import (
     MIN_SUPPORT,
     DevArticle,
