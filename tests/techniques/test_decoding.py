@@ -10,9 +10,9 @@ from spinscope.techniques.decoding import (
     TOKENS,
     DecodingRule,
     decode,
-    sentence_scores,
 )
 from spinscope.techniques.repetition import RepetitionRule, detect
+from spinscope.techniques.sentence_model import FEATURES, SentenceModel, sentence_features
 
 TEXT = "The vile traitors lied. Everyone knows it."
 #       0123456789012345678901234567890123456789012
@@ -79,12 +79,27 @@ def test_techniques_without_a_rule_are_not_decoded() -> None:
     assert decode(TEXT, OFFSETS, p, SENTENCES, LABELS, {}) == []
 
 
-def test_sentence_scores_take_the_peak_of_the_any_channel() -> None:
+def test_sentence_features_read_the_tokens_inside_each_sentence() -> None:
     p = probabilities([0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0.3, 0, 0, 0])
-    assert sentence_scores(p, OFFSETS, SENTENCES, channel=2) == pytest.approx([0.9, 0.3])
-    # calibrated: sigmoid(a * logit(p) + b) with a = 1, b = -logit(0.9) brings 0.9 to one half
+    features = sentence_features(p, OFFSETS, SENTENCES, 2)
+    peak, log_tokens = FEATURES.index("peak"), FEATURES.index("log_tokens")
+    assert features[0, peak] == pytest.approx(np.log(0.9 / 0.1), abs=1e-4)
+    assert features[1, peak] == pytest.approx(np.log(0.3 / 0.7), abs=1e-4)
+    first_sentence_tokens = int((OFFSETS[:, 0] < SENTENCES[0][1]).sum())
+    assert features[0, log_tokens] == pytest.approx(np.log(first_sentence_tokens))
+
+
+def test_a_platt_calibration_of_old_decoding_files_is_the_same_sentence_model() -> None:
+    p = probabilities([0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0.3, 0, 0, 0])
+    features = sentence_features(p, OFFSETS, SENTENCES, 2)
+    plain = SentenceModel.from_decoding({})
+    assert plain.scores(features) == pytest.approx([0.9, 0.3], abs=1e-4)
+    # sigmoid(a * logit(p) + b) with a = 1, b = -logit(0.9) brings 0.9 to one half
     b = -float(np.log(0.9 / 0.1))
-    assert sentence_scores(p, OFFSETS, SENTENCES, 2, (1.0, b))[0] == pytest.approx(0.5)
+    calibrated = SentenceModel.from_decoding({"sentence_calibration": [1.0, b]})
+    assert calibrated.scores(features)[0] == pytest.approx(0.5, abs=1e-4)
+    again = SentenceModel.from_config(calibrated.to_config())
+    assert again == calibrated
 
 
 REPEATED = (

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from spinscope.techniques.corpus import LABELS, OUTPUTS
+from spinscope.techniques.corpus import ANY, LABELS, OUTPUTS
 from spinscope.techniques.decoding import SENTENCE, TOKENS, DecodingRule
 from spinscope.techniques.predictor import TokenProbabilities
 from spinscope.techniques.scoring import LabelledSpan
+from spinscope.techniques.sentence_model import sentence_features
 from spinscope.techniques.tuning import (
     MIN_SUPPORT,
     DevArticle,
-    calibrate_sentences,
     cross_fit,
+    fit_sentences,
     threshold_neighbours,
     tune_rules,
 )
@@ -64,22 +66,28 @@ def test_a_technique_that_only_costs_precision_is_left_out() -> None:
     assert 0.1 < rules["Loaded_Language"].threshold <= 0.9
 
 
-def test_sentence_calibration_matches_observed_rates() -> None:
+def test_sentence_model_scores_match_observed_rates() -> None:
     # lines scoring 0.9 raw are propaganda half the time, lines scoring 0.5 a tenth of the time
     articles, gold = [], {}
-    for i in range(40):
-        raw = 0.9 if i < 20 else 0.5
-        positive = i % 2 == 0 if i < 20 else i in (20, 30)
+    for i in range(80):
+        raw = 0.9 if i < 40 else 0.5
+        positive = i % 2 == 0 if i < 40 else i % 10 == 0
         a = article(str(i), ["plain", "line"], [raw, raw], [0.0, 0.0])
         articles.append(a)
         gold[a.id] = [LabelledSpan(a.id, "Loaded_Language", 0, 5)] if positive else []
-    a, b = calibrate_sentences(articles, gold)
-
-    def calibrated(p: float) -> float:
-        return float(1 / (1 + np.exp(-(a * np.log(p / (1 - p)) + b))))
-
-    assert abs(calibrated(0.9) - 0.5) < 0.02
-    assert abs(calibrated(0.5) - 0.1) < 0.02
+    model = fit_sentences(articles, gold)
+    high = articles[0].probabilities.probabilities
+    low = articles[-1].probabilities.probabilities
+    offsets = articles[0].probabilities.encoded.offsets
+    lines = [(0, len(articles[0].text))]
+    assert model.scores(sentence_features(high, offsets, lines, ANY))[0] == pytest.approx(
+        0.5, abs=0.03
+    )
+    assert model.scores(sentence_features(low, offsets, lines, ANY))[0] == pytest.approx(
+        0.1, abs=0.03
+    )
+    # the best F1 labels the 0.9 lines propaganda and the 0.5 ones not
+    assert 0.1 < model.threshold <= 0.5
 
 
 def _evil_articles(count: int) -> tuple[list[DevArticle], dict[str, list[LabelledSpan]]]:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from spinscope.document import Document, SentenceScore, TechniqueSpan
 from spinscope.techniques.corpus import ANY
-from spinscope.techniques.decoding import DecodingRule, decode, sentence_scores
+from spinscope.techniques.decoding import DecodingRule, decode
 from spinscope.techniques.predictor import BUNDLED_MODEL, TechniquePredictor
 from spinscope.techniques.segmentation import sentence_spans
+from spinscope.techniques.sentence_model import SentenceModel, sentence_features
 
 
 class TechniqueTagger:
@@ -19,32 +20,31 @@ class TechniqueTagger:
     def __init__(self, model_dir: Path = BUNDLED_MODEL) -> None:
         self.model_dir = model_dir
         self._predictor: TechniquePredictor | None = None
-        self._decoding: tuple[tuple[str, ...], dict[str, DecodingRule], tuple[float, float]] = (
+        self._decoding: tuple[tuple[str, ...], dict[str, DecodingRule], SentenceModel] = (
             (),
             {},
-            (1.0, 0.0),
+            SentenceModel.from_decoding({}),
         )
-        """Labels, rules and sentence calibration from the model's decoding.json, read once."""
+        """Labels, rules and sentence model from the model's decoding.json, read once."""
 
     @property
     def predictor(self) -> TechniquePredictor:
         if self._predictor is None:  # loaded on first use, once per process
             self._predictor = TechniquePredictor(self.model_dir)
             decoding = self._predictor.decoding
-            a, b = decoding.get("sentence_calibration", (1.0, 0.0))
             self._decoding = (
                 tuple(decoding["labels"]),
                 {
                     label: DecodingRule.from_config(rule)
                     for label, rule in decoding["rules"].items()
                 },
-                (float(a), float(b)),
+                SentenceModel.from_decoding(decoding),
             )
         return self._predictor
 
     def __call__(self, doc: Document) -> Document:
         predictor = self.predictor
-        labels, rules, calibration = self._decoding
+        labels, rules, sentence_model = self._decoding
         token_probabilities = predictor(doc.text)
         offsets = token_probabilities.encoded.offsets
         probabilities = token_probabilities.probabilities
@@ -62,7 +62,7 @@ class TechniqueTagger:
                     round(found.score, 4),
                 )
             )
-        scores = sentence_scores(probabilities, offsets, sentences, ANY, calibration)
+        scores = sentence_model.scores(sentence_features(probabilities, offsets, sentences, ANY))
         doc.sentences = [
             SentenceScore(start, end, round(score, 4))
             for (start, end), score in zip(sentences, scores, strict=True)

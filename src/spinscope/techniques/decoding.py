@@ -128,25 +128,3 @@ def decode(
             spans.append(DecodedSpan(start, end, technique, float(column[first : last + 1].max())))
     spans.sort(key=lambda s: (s.start, s.end, s.technique))
     return spans
-
-
-def sentence_scores(
-    probabilities: np.ndarray,
-    offsets: np.ndarray,
-    sentences: list[tuple[int, int]],
-    channel: int,
-    calibration: tuple[float, float] = (1.0, 0.0),
-) -> list[float]:
-    """Each sentence's propaganda score: the highest "inside any technique" probability,
-    calibrated as ``sigmoid(a * logit(p) + b)`` with ``calibration = (a, b)``."""
-    scores = [0.0] * len(sentences)
-    if len(offsets) == 0:
-        return scores
-    sentence_of = token_sentences(offsets, sentences)
-    column = probabilities[:, channel]
-    a, b = calibration
-    for sentence in np.unique(sentence_of):
-        peak = min(max(float(column[sentence_of == sentence].max()), 1e-6), 1 - 1e-6)
-        logit = float(np.log(peak / (1 - peak)))
-        scores[int(sentence)] = float(1 / (1 + np.exp(-(a * logit + b))))
-    return scores

@@ -12,6 +12,7 @@ import numpy as np
 from spinscope.errors import SpinscopeError
 from spinscope.techniques.decoding import DecodingRule
 from spinscope.techniques.scoring import LabelledSpan
+from spinscope.techniques.sentence_model import SentenceModel
 from spinscope.techniques.tuning import DevArticle, evaluate_rules
 
 
@@ -62,7 +63,6 @@ def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     from spinscope.techniques.export import ONNX_FP32
     from spinscope.techniques.predictor import DECODING, TechniquePredictor
     from spinscope.techniques.tuning import (
-        calibrate_sentences,
         collect,
         cross_fit,
         decoding_config,
@@ -75,23 +75,22 @@ def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     predictor = TechniquePredictor(model_dir, threads=0, stride=stride)
     articles = collect(predictor, dev)
     gold = gold_spans(dev)
-    rules, sentence_threshold = tune(articles, gold)
-    calibration = calibrate_sentences(articles, gold)
+    rules, sentence_model = tune(articles, gold)
     (model_dir / DECODING).write_text(
-        json.dumps(decoding_config(rules, sentence_threshold, stride, calibration), indent=2),
+        json.dumps(decoding_config(rules, sentence_model, stride), indent=2),
         encoding="utf-8",
     )
     report: dict[str, object] = {
-        "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_threshold),
+        "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_model),
         "dev_cross_fitted": cross_fit(articles, gold),
         "rules": {k: [r.mode, r.threshold, r.extend] for k, r in rules.items()},
-        "sentence_threshold": sentence_threshold,
+        "sentence_threshold": sentence_model.threshold,
     }
     if (model_dir / ONNX_FP32).exists():
         fp32 = collect(
             TechniquePredictor(model_dir, threads=0, stride=stride, model_file=ONNX_FP32), dev
         )
-        report["int8_vs_fp32"] = fidelity(articles, fp32, gold, rules, sentence_threshold)
+        report["int8_vs_fp32"] = fidelity(articles, fp32, gold, rules, sentence_model)
     return report
 
 
@@ -100,7 +99,7 @@ def fidelity(
     fp32: list[DevArticle],
     gold: dict[str, list[LabelledSpan]],
     rules: dict[str, DecodingRule],
-    sentence_threshold: float,
+    sentence_model: SentenceModel,
 ) -> dict[str, object]:
     """How far the quantised model drifts from fp32 on dev: probabilities and scores."""
     differences = np.concatenate(
@@ -112,5 +111,5 @@ def fidelity(
     return {
         "max_abs_probability_difference": round(float(differences.max()), 4),
         "mean_abs_probability_difference": round(float(differences.mean()), 5),
-        "fp32_scores": evaluate_rules(fp32, gold, rules, sentence_threshold),
+        "fp32_scores": evaluate_rules(fp32, gold, rules, sentence_model),
     }

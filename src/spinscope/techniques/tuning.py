@@ -28,6 +28,11 @@ from spinscope.techniques.scoring import (
     slc_score,
 )
 from spinscope.techniques.segmentation import sentence_spans
+from spinscope.techniques.sentence_model import (
+    SentenceModel,
+    fit_sentence_model,
+    sentence_features,
+)
 
 THRESHOLD_STEP = 0.05
 THRESHOLDS = tuple(float(round(t, 2)) for t in np.arange(0.2, 0.96, THRESHOLD_STEP))
@@ -81,18 +86,26 @@ def predict(
     return predictions
 
 
-def line_scores(article: DevArticle) -> dict[int, float]:
-    """SLC's sentences are the article's lines: each line's peak "any technique" probability."""
-    offsets = article.probabilities.encoded.offsets
-    column = article.probabilities.probabilities[:, ANY] if len(offsets) else np.zeros(0)
-    scores: dict[int, float] = {}
-    for index, start, end in sentence_bounds(article.text):
-        if len(offsets) == 0:
-            scores[index] = 0.0
-            continue
-        inside = (offsets[:, 0] >= start) & (offsets[:, 0] < end)
-        scores[index] = float(column[inside].max()) if inside.any() else 0.0
-    return scores
+def line_features(article: DevArticle) -> tuple[list[int], np.ndarray]:
+    """SLC's sentences are the article's lines: their indices and sentence-model features."""
+    bounds = sentence_bounds(article.text)
+    features = sentence_features(
+        article.probabilities.probabilities,
+        article.probabilities.encoded.offsets,
+        [(start, end) for _, start, end in bounds],
+        ANY,
+    )
+    return [index for index, _, _ in bounds], features
+
+
+def line_labels(articles: Sequence[DevArticle], model: SentenceModel) -> dict[str, dict[int, bool]]:
+    """Each article's lines labelled propaganda or not by the sentence model."""
+    labels: dict[str, dict[int, bool]] = {}
+    for article in articles:
+        indices, features = line_features(article)
+        flags = model.scores(features) >= model.threshold
+        labels[article.id] = {i: bool(f) for i, f in zip(indices, flags, strict=True)}
+    return labels
 
 
 def candidate_rules() -> list[DecodingRule]:
@@ -199,63 +212,21 @@ def threshold_neighbours(rules: Sequence[DecodingRule | None]) -> list[list[int]
     return result
 
 
-def tune_sentence_threshold(
+def fit_sentences(
     articles: Sequence[DevArticle], gold: Mapping[str, Sequence[LabelledSpan]]
-) -> float:
-    texts = {a.id: a.text for a in articles}
-    gold_labels = label_sentences(texts, gold)
-    scores = {a.id: line_scores(a) for a in articles}
-    best = (-1.0, 0.5)
-    for threshold in np.arange(0.05, 0.96, 0.025):
-        predicted = {i: {k: v >= threshold for k, v in s.items()} for i, s in scores.items()}
-        f1 = slc_score(texts, gold_labels, predicted).f1
-        if f1 > best[0]:
-            best = (f1, float(threshold))
-    return round(best[1], 3)
+) -> SentenceModel:
+    """The sentence model fitted on the articles' lines, gold-labelled from their spans.
 
-
-def calibrate_sentences(
-    articles: Sequence[DevArticle], gold: Mapping[str, Sequence[LabelledSpan]]
-) -> tuple[float, float]:
-    """Platt scaling of the sentence score on dev lines: ``sigmoid(a * logit(raw) + b)``.
-
-    Training weights positives up, so raw probabilities run high; the calibrated score reads
-    as the chance that a sentence holds a technique."""
-    texts = {a.id: a.text for a in articles}
-    gold_labels = label_sentences(texts, gold)
-    raw: list[float] = []
+    Training weights positives up, so raw probabilities run high; the fitted score reads as
+    the chance that a sentence holds a technique."""
+    gold_labels = label_sentences({a.id: a.text for a in articles}, gold)
+    rows: list[np.ndarray] = []
     truth: list[float] = []
     for article in articles:
-        for index, score in line_scores(article).items():
-            raw.append(score)
-            truth.append(1.0 if gold_labels.get(article.id, {}).get(index, False) else 0.0)
-    x = _logit(np.asarray(raw))
-    y = np.asarray(truth)
-
-    def loss(a: float, b: float) -> float:
-        z = a * x + b
-        return float(np.sum(np.logaddexp(0.0, z) - y * z))
-
-    a, b = 1.0, 0.0
-    for _ in range(100):  # Newton's method, step halved until the likelihood improves
-        p = 1.0 / (1.0 + np.exp(-(a * x + b)))
-        w = np.maximum(p * (1 - p), 1e-9)
-        gradient = np.array([np.sum((p - y) * x), np.sum(p - y)])
-        hessian = np.array([[np.sum(w * x * x), np.sum(w * x)], [np.sum(w * x), np.sum(w)]])
-        step = np.linalg.solve(hessian + 1e-6 * np.eye(2), gradient)
-        current, scale = loss(a, b), 1.0
-        while scale > 1e-6 and loss(a - scale * step[0], b - scale * step[1]) > current:
-            scale /= 2
-        a, b = a - scale * float(step[0]), b - scale * float(step[1])
-        if np.abs(scale * step).max() < 1e-8:
-            break
-    return round(a, 5), round(b, 5)
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    clipped = np.clip(p, 1e-6, 1 - 1e-6)
-    result: np.ndarray = np.log(clipped / (1 - clipped))
-    return result
+        indices, features = line_features(article)
+        rows.append(features)
+        truth += [1.0 if gold_labels[article.id].get(i, False) else 0.0 for i in indices]
+    return fit_sentence_model(np.concatenate(rows), np.asarray(truth))
 
 
 def limit_coverage(
@@ -292,16 +263,13 @@ def evaluate_rules(
     articles: Sequence[DevArticle],
     gold: Mapping[str, Sequence[LabelledSpan]],
     rules: Mapping[str, DecodingRule],
-    sentence_threshold: float,
+    sentence_model: SentenceModel,
 ) -> dict[str, Any]:
     texts = {a.id: a.text for a in articles}
     predicted = predict(articles, rules)
     gold_labels = label_sentences(texts, gold)
-    line_labels = {
-        a.id: {k: v >= sentence_threshold for k, v in line_scores(a).items()} for a in articles
-    }
     return {
-        **_figures(texts, gold, predicted, line_labels),
+        **_figures(texts, gold, predicted, line_labels(articles, sentence_model)),
         "slc_from_spans": _as_dict(
             slc_score(texts, gold_labels, label_sentences(texts, predicted))
         ),
@@ -312,14 +280,14 @@ def _figures(
     texts: Mapping[str, str],
     gold: Mapping[str, Sequence[LabelledSpan]],
     predicted: Mapping[str, Sequence[LabelledSpan]],
-    line_labels: Mapping[str, Mapping[int, bool]],
+    lines: Mapping[str, Mapping[int, bool]],
 ) -> dict[str, Any]:
     """FLC, SI, SLC (from line labels) and the characters covered, gold's and predicted."""
     cover = coverage(texts, gold, predicted)
     return {
         "flc": _as_dict(flc_score(gold, predicted)),
         "si": _as_dict(si_score(gold, predicted)),
-        "slc": _as_dict(slc_score(texts, label_sentences(texts, gold), line_labels)),
+        "slc": _as_dict(slc_score(texts, label_sentences(texts, gold), lines)),
         "coverage_gold": round(cover.gold_share, 4),
         "coverage_predicted": round(cover.predicted_share, 4),
     }
@@ -335,9 +303,9 @@ def _as_dict(score: Score) -> dict[str, float]:
 
 def tune(
     articles: Sequence[DevArticle], gold: Mapping[str, Sequence[LabelledSpan]]
-) -> tuple[dict[str, DecodingRule], float]:
+) -> tuple[dict[str, DecodingRule], SentenceModel]:
     rules = limit_coverage(articles, gold, tune_rules(articles, gold))
-    return rules, tune_sentence_threshold(articles, gold)
+    return rules, fit_sentences(articles, gold)
 
 
 def cross_fit(
@@ -357,15 +325,12 @@ def cross_fit(
             random.Random(split).shuffle(shuffled)
         halves = (shuffled[0::2], shuffled[1::2])
         predicted: dict[str, list[LabelledSpan]] = {}
-        line_labels: dict[str, dict[int, bool]] = {}
+        lines: dict[str, dict[int, bool]] = {}
         for tune_half, score_half in (halves, halves[::-1]):
-            rules, threshold = tune(tune_half, gold)
+            rules, sentence_model = tune(tune_half, gold)
             predicted.update(predict(score_half, rules))
-            for article in score_half:
-                line_labels[article.id] = {
-                    k: v >= threshold for k, v in line_scores(article).items()
-                }
-        runs.append(_figures(texts, gold, predicted, line_labels))
+            lines.update(line_labels(score_half, sentence_model))
+        runs.append(_figures(texts, gold, predicted, lines))
     return {**_mean(runs), "flc_f1_per_split": [run["flc"]["f1"] for run in runs]}
 
 
@@ -382,14 +347,12 @@ def _mean(runs: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
 
 def decoding_config(
     rules: Mapping[str, DecodingRule],
-    sentence_threshold: float,
+    sentence_model: SentenceModel,
     stride: int,
-    calibration: tuple[float, float] = (1.0, 0.0),
 ) -> dict[str, Any]:
     return {
         "labels": list(LABELS),
         "stride": stride,
-        "sentence_threshold": sentence_threshold,
-        "sentence_calibration": list(calibration),
+        "sentence_model": sentence_model.to_config(),
         "rules": {k: r.to_config() for k, r in rules.items()},
     }
