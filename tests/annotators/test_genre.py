@@ -78,7 +78,7 @@ def genre_of(doc: Document) -> Genre:
 
 def test_the_test_set_is_varied() -> None:
     labels = [expected_label(path) for path in GENRE_FILES]
-    assert 6 <= len(GENRE_FILES) <= 16
+    assert 6 <= len(GENRE_FILES) <= 20
     assert all(labels.count(label) >= 2 for label in LABELS), labels
     for path in GENRE_FILES:
         assert 150 <= len(path.read_text(encoding="utf-8").split()) <= 500, path.name
@@ -295,6 +295,65 @@ def test_absurd_acts_are_official_actions_on_mundane_targets() -> None:
     assert acts("The government abolished the seasonal clock change.") == 0.0
 
 
+def test_commercial_acts_count_only_on_what_nobody_owns() -> None:
+    def acts(text: str) -> float:
+        return measure(make_doc(text))["absurd_acts"]
+
+    assert acts("The billionaire bought the Moon.") == 1.0
+    assert acts("The firm bills customers for blinking.") == 1.0
+    assert acts("Sunlight will be sold by the hour.") == 1.0  # passive
+    assert acts("A monthly subscription for moonlight.") == 1.0
+    assert acts("Households will pay for gravity.") == 1.0
+    # Commerce on everyday things, habits, the weather, names and modifiers is commerce.
+    assert acts("The hotel charges guests for breakfast.") == 0.0
+    assert acts("The pool will charge for swimming.") == 0.0
+    assert acts("The water company will charge for rain.") == 0.0
+    assert acts("The club sold its stars for a record fee.") == 0.0
+    assert acts("Comcast bought Sky, and the Sun was sold.") == 0.0
+    assert acts("Patients were charged for oxygen.") == 0.0
+    assert acts("He was charged after a breath test.") == 0.0
+    assert acts("He paid for breathing equipment.") == 0.0
+    assert acts("Nasa bought moon rocks.") == 0.0
+    assert acts("Tickets sold out by dawn.") == 0.0  # a time of day after a preposition
+
+
+def test_the_person_charged_may_stand_between_a_commercial_act_and_its_target() -> None:
+    def acts(text: str) -> float:
+        return measure(make_doc(text))["absurd_acts"]
+
+    assert acts("It will charge passengers for exhaled air.") == 1.0
+    assert acts("It will charge each passenger for exhaling.") == 1.0
+    # Only commerce restarts the window at "for"; an official act keeps its one content word.
+    assert acts("Wardens fined drivers for parking on the lawn.") == 0.0
+    assert acts("Wardens fined drivers for sighing.") == 1.0
+
+
+def test_a_preposition_does_not_make_a_target_a_modifier() -> None:
+    def acts(text: str) -> float:
+        return measure(make_doc(text))["absurd_acts"]
+
+    assert acts("It will charge for exhaling above the allowance.") == 1.0
+    assert acts("They banned sighing near the town hall.") == 1.0
+    assert acts("They banned sighing ceremonies.") == 0.0  # still a modifier
+
+
+def test_mundane_officialese_counts_commerce_on_what_nobody_owns() -> None:
+    text = (
+        "Customers who breathe slowly will pay less. Rain kept customers away. "
+        "The cafe charges for coffee. Moonlight is now a premium feature."
+    )
+    features = measure(make_doc(text))
+    assert features["mundane_officialese"] == pytest.approx(100 * 2 / features["words"], 0.01)
+
+
+def test_absurd_kicker_counts_commerce_on_what_nobody_owns() -> None:
+    body = "Officials met on Monday to discuss the budget, a spokesman said.\n\n"
+    assert (
+        measure(make_doc(body + "Customers may also buy extra moonlight."))["absurd_kicker"] == 1.0
+    )
+    assert measure(make_doc(body + "Customers may also buy extra coffee."))["absurd_kicker"] == 0.0
+
+
 def test_whimsical_bodies_are_official_names_with_a_mundane_remit() -> None:
     def bodies(text: str) -> float:
         return measure(make_doc(text))["whimsical_bodies"]
@@ -348,19 +407,50 @@ def test_unmarked_deadpan_satire_is_satire_for_its_absurdity(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "name", ["reporting_bin_collection_days.txt", "reporting_clock_change_scrapped.txt"]
+    "name",
+    [
+        "reporting_bin_collection_days.txt",
+        "reporting_clock_change_scrapped.txt",
+        "reporting_airline_cabin_bag_fee.txt",
+        "reporting_tourist_tax_doubled.txt",
+    ],
 )
 def test_dry_bureaucratic_news_is_not_deadpan_satire(
     analysed: dict[str, Document], name: str
 ) -> None:
-    """Councils move bin days and ministries scrap clock changes: the official register on
-    everyday matters, but on real targets, dated, and without a whimsical body or kicker."""
+    """Councils move bin days and ministries scrap clock changes, airlines charge for bags and
+    cities tax hotel stays: the official and commercial register on everyday matters, but on
+    real targets, dated, and without a whimsical body or kicker."""
     features = genre_of(analysed[name]).features
     assert features["absurd_acts"] <= 1.0  # a seasonal ban on dogs on the beach at most
     assert features["whimsical_bodies"] == 0.0
     assert features["absurd_kicker"] == 0.0
     assert features["mundane_officialese"] < 0.6  # below the floor: adds nothing
     assert features["score_reporting"] > features["score_satire"] + 4.0
+
+
+@pytest.mark.slow
+def test_commerce_on_what_nobody_owns_is_satire(analysed: dict[str, Document]) -> None:
+    """No stock phrase, label or outlet: gravity sold, billed, priced and metered decides."""
+    features = genre_of(analysed["satire_gravity_privatised.txt"]).features
+    assert features["satire_cues"] == 0.0 and features["satire_marker"] == 0.0
+    assert features["whimsical_bodies"] == 0.0
+    assert features["absurd_acts"] >= 3.0  # "billed for gravity", "sale of ... gravity", ...
+    assert features["mundane_officialese"] > 1.0
+    assert features["score_satire"] > features["score_reporting"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["satire_airline_exhale_fee.txt", "satire_moon_subscription.txt"])
+def test_second_heldout_commerce_satire(genre_analyzer: Analyzer, name: str) -> None:
+    path = DATA / "portrayal_heldout2" / name
+    if not path.exists():
+        pytest.skip("no second held-out portrayal set")
+    genre = genre_of(genre_analyzer.analyze_path(path))
+    assert genre.features["satire_marker"] == 0.0 and genre.features["satire_outlet"] == 0.0
+    assert genre.features["absurd_acts"] >= 2.0  # "charge ... for exhaling", "buys the Moon"
+    assert genre.features["mundane_officialese"] > 0.6  # above the floor
+    assert genre.label == "satire"
 
 
 @pytest.mark.slow

@@ -44,13 +44,20 @@ things no state acts on. Four features, over the whole body (quotes included), m
   aimed at a mundane target (a weekday, the weather, a feeling, a pet, a household object) in
   the same clause: "abolishes Tuesday", "rainbows have been banned", "the removal of
   February". A target that modifies the next word ("Sunday trading", "dog owners") or a
-  weekday after a time preposition ("on Tuesday") is not acted on. The first is free (a floor
-  of one): a seasonal ban on dogs on a beach is local news.
+  weekday after a time preposition ("on Tuesday") is not acted on. Commerce counts too, but
+  only on what nobody can own or sell (the sky, the body, feelings, nature): a commercial act
+  ("charge", "fee", "subscription", "paywall", "bought", "sold") aimed at the moon, at
+  breathing, at gravity, with the thing charged for allowed after the person charged
+  ("charge passengers for exhaling"). A cafe charging for coffee, a pool for swimming or an
+  airline for bags is commerce, not absurdity. The first act is free (a floor of one): a
+  seasonal ban on dogs on a beach is local news, and garages do charge for air.
 * ``whimsical_bodies``: distinct official bodies whose remit is mundane or whimsical: the
   Federal Bureau of Calendar Efficiency, the Institute for Mild Inconvenience.
 * ``mundane_officialese``: sentences (per 100 words) in which a mundane target that is not a
   date stands beside a word of the official register (a licence, a bylaw, a council, a
-  ration); above a floor, since real local news has one or two.
+  ration), or something nobody owns beside a word of commerce (breaths and a fee, customers
+  who breathe, the moon and subscribers); above a floor, since real local news has one or
+  two.
 * ``absurd_kicker``: the closing paragraph tops the story with one more such absurdity ("it
   is studying the removal of February next"), where real news closes on the next date.
 
@@ -128,7 +135,11 @@ class _Model:
     everyday_objects: frozenset[str]
     officialdom: frozenset[str]
     official_acts: frozenset[str]
+    commercial_acts: frozenset[str]
+    commercial_resets: frozenset[str]
+    commercial_words: frozenset[str]
     mundane_targets: frozenset[str]
+    unownable_targets: frozenset[str]
     calendar_targets: frozenset[str]
     time_prepositions: frozenset[str]
     function_words: frozenset[str]
@@ -232,8 +243,14 @@ def _model(name: str = DATA_FILE) -> _Model:
         everyday_objects=frozenset(raw["everyday_objects"]),
         officialdom=frozenset(raw["officialdom"]),
         official_acts=frozenset(raw["official_acts"]),
+        commercial_acts=frozenset(raw["commercial_acts"]),
+        commercial_resets=frozenset(raw["commercial_resets"]),
+        commercial_words=frozenset([*raw["commercial_acts"], *raw["commercial_register"]]),
         mundane_targets=frozenset(
             [*raw["everyday_objects"], *(w for ws in raw["mundane_targets"].values() for w in ws)]
+        ),
+        unownable_targets=frozenset(
+            w for kind in raw["unownable_kinds"] for w in raw["mundane_targets"][kind]
         ),
         calendar_targets=frozenset(raw["mundane_targets"]["calendar"]),
         time_prepositions=frozenset(raw["time_prepositions"]),
@@ -364,18 +381,19 @@ class _Clauses:
         word = self.words[i] if self.is_word(i) else ""
         return bool(word) and (word in self.model.function_words or word.endswith("ly"))
 
-    def is_target(self, i: int) -> bool:
-        """A mundane word that heads its phrase: not "dog show", "Tuesday bun", "Tuesday's";
-        a weekday or month after a time preposition is a date, unless an official noun takes
-        it with "of" ("the removal of February")."""
+    def is_target(self, i: int, targets: frozenset[str] | None = None) -> bool:
+        """A mundane word (of ``targets``, by default all of them) that heads its phrase: not
+        "dog show", "Tuesday bun", "Tuesday's"; a weekday or month after a time preposition is
+        a date, unless an official noun takes it with "of" ("the removal of February")."""
         model, words = self.model, self.words
-        if words[i] not in model.mundane_targets:
+        if words[i] not in (model.mundane_targets if targets is None else targets):
             return False
         following = i + 1
         if (
             self.is_word(following)
             and not self.is_function(following)
             and words[following] not in model.official_acts
+            and words[following] not in model.commercial_acts
         ):
             return False
         if words[i] in model.calendar_targets and i > 0:
@@ -386,33 +404,47 @@ class _Clauses:
         return True
 
     def acts(self) -> list[tuple[int, str, str]]:
-        """``(start, official word, mundane word)`` for each official action aimed at a mundane
+        """``(start, act word, mundane word)`` for each official action aimed at a mundane
         target in the same clause: "abolishes Tuesday", "fined ... the cat", "the removal of
-        February", "unauthorised Tuesdays", and the passive "Tuesday has been ... removed"."""
+        February", "unauthorised Tuesdays", and the passive "Tuesday has been ... removed";
+        and each commercial one aimed at what nobody owns: "bought the moon", "charge
+        passengers for exhaling", "sunlight will be sold"."""
         model, words = self.model, self.words
         found: list[tuple[int, str, str]] = []
         for i, word in enumerate(words):
-            if word not in model.official_acts:
+            if word in model.official_acts:
+                targets, resets = model.mundane_targets, frozenset[str]()
+            elif word in model.commercial_acts:
+                targets, resets = model.unownable_targets, model.commercial_resets
+            else:
                 continue
-            # Forward: the act, then at most one content word, then the target.
+            # Forward: the act, then at most one content word, then the target; a reset word
+            # ("charge passengers for ...") restarts the window once, after the person charged.
             content = 0
-            for j in range(i + 1, min(i + 1 + model.act_window, len(words))):
+            end = min(i + 1 + model.act_window, len(words))
+            j = i + 1
+            while j < end:
                 if not self.is_word(j):
                     break
-                if self.is_target(j):
+                if self.is_target(j, targets):
                     found.append((self.starts[i], word, words[j]))
                     break
-                if not self.is_function(j):
+                if words[j] in resets:
+                    resets = frozenset()
+                    content = 0
+                    end = min(j + 1 + model.act_window, len(words))
+                elif not self.is_function(j):
                     content += 1
                     if content > 1:
                         break
+                j += 1
             # Passive: the target, then only auxiliaries and adverbs, then the act.
             for j in range(i - 1, max(i - 1 - model.act_window, -1), -1):
                 if not self.is_word(j):
                     break
-                if words[j] in model.mundane_targets:
+                if words[j] in targets:
                     passive = any(words[k] in model.be_forms for k in range(j + 1, i))
-                    if passive and self.is_target(j):
+                    if passive and self.is_target(j, targets):
                         found.append((self.starts[j], word, words[j]))
                     break
                 if not self.is_function(j):
@@ -422,18 +454,22 @@ class _Clauses:
     def mundane_official_sentences(self) -> int:
         """Sentences in which a mundane thing that is not a date is acted on or talked of in
         the official register: a target and an official word (officialdom, an act, a body, a
-        licence or a fine) anywhere in the same sentence."""
+        licence or a fine) anywhere in the same sentence; or something nobody owns beside a
+        word of commerce (a fee, billed, customers, a cost)."""
         model, words = self.model, self.words
         count = 0
-        target = official = False
+        target = official = unownable = commercial = False
         for i, word in enumerate([*words, "."]):
             if word in _SENTENCE_MARKS:
-                count += target and official
-                target = official = False
+                count += (target and official) or (unownable and commercial)
+                target = official = unownable = commercial = False
             elif word in model.official_words:
                 official = True
+            elif word in model.commercial_words:
+                commercial = True
             elif word not in model.calendar_targets and self.is_target(i):
                 target = True
+                unownable = unownable or word in model.unownable_targets
         return count
 
 
@@ -460,9 +496,10 @@ def _absurd_kicker(
     model: _Model, doc: Document, text: str, acts: list[tuple[int, str, str]]
 ) -> bool:
     """Whether the last paragraph of prose (metadata lines masked out of ``text``) tops the
-    story with one more absurdity: an official act on a mundane target, a whimsical body, or
-    an official word (officialdom, an act, a body: "council") beside a mundane one that is not
-    a date ("... extend it to yawning", "the moon was also being studied")."""
+    story with one more absurdity: an absurd act, a whimsical body, an official word
+    (officialdom, an act, a body: "council") beside a mundane one that is not a date ("...
+    extend it to yawning", "the moon was also being studied"), or a word of commerce beside
+    something nobody owns ("a fee for sunsets is planned")."""
     for start, end in reversed(doc.paragraph_bounds()):
         paragraph = text[start:end]
         words = [w.lower() for w in _WORD.findall(paragraph)]
@@ -474,6 +511,8 @@ def _absurd_kicker(
             return True
         present = set(words)
         mundane = present & model.mundane_targets - model.calendar_targets
+        if present & model.unownable_targets and present & model.commercial_words:
+            return True
         return bool(mundane) and bool(present & model.official_words)
     return False
 
