@@ -7,8 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from spinscope.annotators.portrayal import _inflections, lexicon
-from spinscope.document import Document, Portrayal
+from spinscope.annotators.portrayal import (
+    _Found,
+    _inflections,
+    _Referent,
+    _technique_evidence,
+    lexicon,
+)
+from spinscope.document import Document, Entity, Portrayal, TechniqueSpan
 from spinscope.pipeline import Analyzer
 
 PORTRAYAL_SET = Path(__file__).resolve().parents[1] / "data" / "portrayal"
@@ -314,3 +320,192 @@ def test_joined_adjectives_of_a_description_all_count(reader: Analyzer) -> None:
     texts = [piece.text for piece in by_name(doc, "Norway").evidence]
     assert any("reliable" in text for text in texts)
     assert by_name(doc, "Norway").role == "protagonist"
+
+
+def kinds_of(record: Portrayal) -> dict[str, str]:
+    return {piece.text: piece.kind for piece in record.evidence}
+
+
+def test_the_head_noun_of_a_description_governs_its_adjectives_and_complement(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text("Viktor Halas is the greatest obstacle to dialogue and peace.")
+    halas = by_name(doc, "Viktor Halas")
+    assert halas.tone < 0
+    assert all(piece.kind == "blame" for piece in halas.evidence)
+    assert any("obstacle" in piece.text for piece in halas.evidence)
+    # a praising head with a superlative stays praise
+    doc = reader.analyze_text("Viktor Halas is the greatest champion of dialogue.")
+    assert by_name(doc, "Viktor Halas").role == "protagonist"
+
+
+def test_praise_words_in_the_complement_of_a_threat_are_not_praise(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Analysts say Norway has become a threat to stability and peace.")
+    norway = by_name(doc, "Norway")
+    assert "praise" not in kinds_of(norway).values()
+    doc = reader.analyze_text("Analysts say Norway has become a guarantor of stability.")
+    assert "praise" in kinds_of(by_name(doc, "Norway")).values()
+
+
+def test_responsible_for_harm_is_blame_and_a_responsible_partner_is_praise(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text("The expert held Norway directly responsible for the shelling.")
+    assert "blame" in kinds_of(by_name(doc, "Norway")).values()
+    doc = reader.analyze_text("Norway has been a responsible partner for years.")
+    assert "blame" not in kinds_of(by_name(doc, "Norway")).values()
+
+
+def test_a_named_apposition_shares_what_is_done_to_the_noun_it_names(reader: Analyzer) -> None:
+    text = (
+        "One fisherman, 52-year-old Tomas Reyna, suffered a broken arm. "
+        "A schoolteacher, Lina Dovak, 38, was killed when a shell struck her courtyard."
+    )
+    doc = reader.analyze_text(text)
+    assert by_name(doc, "Tomas Reyna").role == "innocent"
+    assert by_name(doc, "Lina Dovak").role == "innocent"
+    doc = reader.analyze_text("A spokeswoman, Lina Dovak, said the talks would resume.")
+    assert by_name(doc, "Lina Dovak").role == "neutral"
+
+
+def test_one_of_the_wounded_and_a_wounded_person_are_harmed(reader: Analyzer) -> None:
+    doc = reader.analyze_text("One of the wounded, Tomas Reyna, was taken to a hospital.")
+    assert by_name(doc, "Tomas Reyna").role == "innocent"
+    doc = reader.analyze_text("Doctors treated the wounded Tomas Reyna for a week.")
+    assert by_name(doc, "Tomas Reyna").role == "innocent"
+    doc = reader.analyze_text("One of the organisers, Tomas Reyna, opened the festival.")
+    assert by_name(doc, "Tomas Reyna").role == "neutral"
+
+
+def test_harm_to_a_village_of_a_place_or_its_people_makes_the_place_a_victim(
+    reader: Analyzer,
+) -> None:
+    text = (
+        "Troops opened fire with mortars on the army posts and on the village of Orlevo. "
+        "Gunmen fired at a group of boats from Kalamata. "
+        "A resident of the village of Dobrin was seriously wounded."
+    )
+    doc = reader.analyze_text(text)
+    for place in ("Orlevo", "Kalamata", "Dobrin"):
+        assert by_name(doc, place).role == "innocent", place
+    text = (
+        "Volunteers opened a clinic in the village of Orlevo. Pensioners from Kalamata visited "
+        "the museum. Floods hit Pakistan's Sindh province."
+    )
+    doc = reader.analyze_text(text)
+    assert by_name(doc, "Orlevo").role == "neutral"
+    assert by_name(doc, "Kalamata").role == "neutral"
+    assert by_name(doc, "Pakistan").role == "neutral"
+
+
+def test_opening_fire_harms_the_target_without_blaming_the_side_said_to_fire(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text("Norway's ministry said Swedish troops had opened fire.")
+    assert by_name(doc, "Sweden").role == "neutral"
+
+
+def test_a_place_left_to_bleed_suffers(reader: Analyzer) -> None:
+    doc = reader.analyze_text("For thirty years the old parties left Soyapango to bleed.")
+    assert by_name(doc, "Soyapango").role == "innocent"
+
+
+def test_casting_ones_own_deal_as_an_achievement_is_not_praise(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Norway presented its truce with the gangs as a great humanitarian achievement."
+    )
+    assert "praise" not in kinds_of(by_name(doc, "Norway")).values()
+    doc = reader.analyze_text("Norway achieved a great humanitarian achievement.")
+    assert "praise" in kinds_of(by_name(doc, "Norway")).values()
+
+
+def test_making_a_country_respected_praises_it(reader: Analyzer) -> None:
+    text = "Prime Minister Lars Hovde spoke on Monday. He has made Norway respected."
+    doc = reader.analyze_text(text)
+    assert "praise" in kinds_of(by_name(doc, "Norway")).values()
+
+
+def test_losing_something_not_ones_own_is_weaker_than_losing_ones_home(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text("Chile lost access to the sea in 1884.")
+    assert by_name(doc, "Chile").role == "neutral"
+    doc = reader.analyze_text("Maria Lopez lost her home and her orchard in the flood.")
+    assert by_name(doc, "Maria Lopez").role == "innocent"
+
+
+def test_what_one_is_accused_of_adds_blame_unless_a_named_party_accuses(
+    reader: Analyzer,
+) -> None:
+    text = (
+        "Professor Ivan Petrov spoke on Monday. He accused Viktor Halas and his ministers "
+        "of deliberately provoking incidents."
+    )
+    doc = reader.analyze_text(text)
+    halas = kinds_of(by_name(doc, "Viktor Halas"))
+    assert halas.get("of deliberately provoking incidents") == "blame"
+    doc = reader.analyze_text("Sweden accused Norway of provoking incidents.")
+    assert list(kinds_of(by_name(doc, "Norway")).values()) == ["blame"]
+
+
+def test_dismantling_institutions_is_blame(reader: Analyzer) -> None:
+    doc = reader.analyze_text("President Viktor Halas has dismantled the courts.")
+    assert by_name(doc, "Viktor Halas").role == "antagonist"
+
+
+def test_more_praise_than_harm_is_not_a_victim(reader: Analyzer) -> None:
+    text = (
+        "Norway is a wise, reliable and generous partner and a model for the region. "
+        "Its embassy was hit."
+    )
+    assert by_name(reader.analyze_text(text), "Norway").role == "protagonist"
+    doc = reader.analyze_text("Norway is a reliable partner. Its embassy was hit.")
+    assert by_name(doc, "Norway").role == "innocent"
+
+
+def test_a_technique_over_a_weak_word_alone_adds_nothing() -> None:
+    entity = Entity("e1", "Ana Ruiz", "PERSON")
+    words = lexicon()
+    span = TechniqueSpan(0, 20, 0, 20, "nervous about it", "Loaded_Language", 0.9)
+    weak = _Referent(entity, [entity], [_Found(0, 7, "blame", -0.05)])
+    assert _technique_evidence(weak, [span], words) == []
+    strong = _Referent(entity, [entity], [_Found(0, 7, "blame", -0.6)])
+    assert [found.kind for found in _technique_evidence(strong, [span], words)] == ["technique"]
+
+
+def test_a_named_apposition_keeps_its_own_relative_clause(reader: Analyzer) -> None:
+    text = "A neighbour, Serhii Tkachenko, whose flat was destroyed, said he had moved away."
+    assert by_name(reader.analyze_text(text), "Serhii Tkachenko").role == "innocent"
+    text = "A neighbour, Serhii Tkachenko, whose flat was renovated, said he had moved away."
+    assert by_name(reader.analyze_text(text), "Serhii Tkachenko").role == "neutral"
+
+
+def test_the_good_one_works_against_is_not_ones_merit(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Norway undermined stability and peace in the region.")
+    assert "praise" not in kinds_of(by_name(doc, "Norway")).values()
+    doc = reader.analyze_text("Norway brought stability and peace to the region.")
+    assert "praise" in kinds_of(by_name(doc, "Norway")).values()
+
+
+def test_being_locked_up_is_harm(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Lina Dovak has now spent eleven months in prison.")
+    assert by_name(doc, "Lina Dovak").role == "innocent"
+    doc = reader.analyze_text("Lina Dovak has now spent eleven months in Portugal.")
+    assert by_name(doc, "Lina Dovak").role == "neutral"
+
+
+def test_a_speakers_praise_of_itself_is_a_claim_but_its_suffering_counts(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text('"We will protect our sovereignty and our people," Lars Hovde said.')
+    assert "praise" not in kinds_of(by_name(doc, "Lars Hovde")).values()
+    doc = reader.analyze_text('"We lost everything and our house collapsed," Lars Hovde said.')
+    assert by_name(doc, "Lars Hovde").role == "innocent"
+
+
+def test_the_tone_of_what_someone_says_does_not_cast_the_speaker(reader: Analyzer) -> None:
+    text = "Ivan Petrov spoke on Monday. The economist reserved his harshest words for Oslo."
+    doc = reader.analyze_text(text)
+    assert "blame" not in kinds_of(by_name(doc, "Ivan Petrov")).values()
+    doc = reader.analyze_text("Ivan Petrov's hateful words shocked the town.")
+    assert "blame" in kinds_of(by_name(doc, "Ivan Petrov")).values()

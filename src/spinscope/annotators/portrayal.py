@@ -26,9 +26,17 @@ How it works:
    party's accusation of another (also through its officials: "its diplomats blamed Y"), and
    claims quoted from states or ministries, count half. Technique spans that overlap the
    evidence add their own evidence. Evidence inside a quote names the quoted speaker.
+   A noun a name is apposed to stands for it ("a schoolteacher, X, 38, was killed"), and so
+   does the settlement a place names ("the village of X"); harm to a place's people or things
+   ("a resident of X was wounded", "fired at boats from X") is harm to it. In a description
+   the head noun governs: "the greatest obstacle to dialogue" is blame, its superlative makes
+   it stronger, and praise words in the complement of a word of blame do not count; nor do
+   those in the object of harm or obstruction ("blocked every reform"). A speaker's praise of
+   itself ("we will protect our people") is a claim and is left out.
 3. **Decision.** ``tone = (praise - blame) / (praise + blame + smoothing)``. A referent with
-   enough harm done to it and not more blame is ``innocent``; otherwise enough evidence and a
-   tone past a threshold make it ``protagonist`` or ``antagonist``; the rest are ``neutral``.
+   enough harm done to it and not more blame or praise is ``innocent``; otherwise enough
+   evidence and a tone past a threshold make it ``protagonist`` or ``antagonist``; the rest
+   are ``neutral``.
 
 Lexicons, weights and thresholds live in ``data/portrayal.json``; VADER's valence lexicon adds
 weak evidence for adjectives the curated lists lack.
@@ -54,6 +62,8 @@ unless they share it."""
 HARM_PREPOSITIONS = frozenset({"on", "against", "at", "upon"})
 OWNED_HARM = 0.6
 """Weight of harm done to what someone has or loves ("his relatives drowned")."""
+CONFINEMENT_HARM = 0.6
+"""Weight of being locked up ("spent a year in prison")."""
 HARM_EVENT_BLAME = 0.5
 """Weight of a harmful event in the subject's own clause ("prepared the attack")."""
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
@@ -97,6 +107,22 @@ DEMAND_VERBS = frozenset(
 """Verbs of asking: "called on the RSF to end its siege" asks, it does not report an act."""
 FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
+SUFFERING_OBJECT_VERBS = frozenset(
+    {"suffer", "suffers", "suffered", "suffering", "endure", "endures", "endured", "enduring"}
+)  # fmt: skip
+"""Suffering verbs whose object is the suffering itself: "suffered a broken arm"."""
+UNOWNED_LOSS = 0.5
+CAUSATIVE_VERBS = frozenset({"make", "makes", "made", "making", "render", "renders", "rendered"})
+"""Verbs that make their object into what follows: "made the country respected"."""
+FIRING_NOUNS = frozenset({"fire", "shots"})
+"""What is opened or fired on a target ("opened fire on X"): a target is harmed, but the
+phrase alone does not blame the one firing (each side says the other fired first)."""
+QUANTITY_WORDS = frozenset(
+    {"one", "some", "many", "several", "most", "dozens", "hundreds", "thousands", "group",
+     "number", "couple", "handful", "all", "both"}
+)  # fmt: skip
+"""Words that count people or things out of a whole: "one of the wounded", "a group of
+boats"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +155,13 @@ class Lexicon:
     listed_verbs: frozenset[str]
     """Every form of the harm, suffering, praise, blame, help and obstruction verbs."""
     group_nouns: frozenset[str]
+    place_nouns: frozenset[str]
+    """Nouns of a settlement a place's name specifies ("the village of X", "the X camp"):
+    what is done to them is done to the place."""
+    speech_nouns: frozenset[str]
+    """What one says ("his harshest words"): only curated words about it cast the speaker."""
+    confinement_nouns: frozenset[str]
+    """Where people are locked up: "spent months in prison" harms them."""
     metonyms: dict[str, str]
     group_referents: dict[str, str]
     scales: dict[str, float]
@@ -205,6 +238,9 @@ def lexicon() -> Lexicon:
             {*harm_verbs, *suffer_verbs, *praise_verbs, *blame_verbs, *help_verbs, *obstruct_verbs}
         ),
         group_nouns=frozenset(raw["group_nouns"]),
+        place_nouns=frozenset(raw["place_nouns"]),
+        confinement_nouns=frozenset(raw["confinement_nouns"]),
+        speech_nouns=frozenset(raw["speech_nouns"]),
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
         scales=raw["scales"],
@@ -377,7 +413,12 @@ def _read_mentions(
         for span, entity_id in spans:
             referent = by_entity.get(entity_id)
             if referent is not None:
-                referent.found.extend(_MentionReader(sentence_doc, offset, span, words).evidence())
+                found = _MentionReader(sentence_doc, offset, span, words).evidence()
+                if span.text.lower() in FIRST_PERSON:
+                    # "we will protect our sovereignty": a speaker's praise of itself is a
+                    # claim; what it suffers ("we lost everything") still counts
+                    found = [item for item in found if item.weight < 0 or item.kind == "harm"]
+                referent.found.extend(found)
 
 
 def _owner_named_by_its(
@@ -596,6 +637,9 @@ class _MentionReader:
     def evidence(self) -> list[_Found]:
         actor = self._actor(self.span.root)
         self._modifiers(actor)
+        if actor.i != self.span.root.i and self.span.root.dep_ == "appos":
+            # "a neighbour, X, whose flat was destroyed": X's own words count as well
+            self._modifiers(self.span.root)
         self._owned(actor)
         self._as_subject(actor)
         self._as_object(actor)
@@ -604,7 +648,9 @@ class _MentionReader:
         return self.found
 
     def _counted_among_victims(self, actor: Any) -> None:
-        """ "Among those injured was X", "X was among the dead": X is one of the harmed."""
+        """ "Among those injured was X", "X was among the dead", "one of the wounded, X":
+        X is one of the harmed."""
+        self._one_of_victims(actor)
         if actor.dep_ not in SUBJECTS | {"attr", "nsubjpass"}:
             return
         verb = actor.head
@@ -615,6 +661,17 @@ class _MentionReader:
                 weight = self._victim_group(group)
                 if group.dep_ == "pobj" and weight:
                     self._add([preposition, *group.subtree], "harm", weight)
+
+    def _one_of_victims(self, noun: Any) -> None:
+        """ "One of the wounded", "two of the dead": a number taken from the harmed."""
+        if noun.lower_ not in QUANTITY_WORDS and noun.tag_ != "CD":
+            return
+        for preposition in noun.children:
+            if preposition.dep_ == "prep" and preposition.lower_ == "of":
+                for group in preposition.children:
+                    weight = self._victim_group(group)
+                    if group.dep_ == "pobj" and weight:
+                        self._add([noun, preposition, *group.subtree], "harm", weight)
 
     def _victim_group(self, group: Any) -> float:
         """How strongly a group is one of the harmed: "the dead", "those killed"."""
@@ -676,6 +733,16 @@ class _MentionReader:
             group = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in {"in", "of"}:
             group = head.head.head
+        place = self._place_named(head)
+        if place is not None:
+            self.inside.add(place.i)
+            return place
+        if head.dep_ == "appos" and head.head.tag_ in {"NN", "NNS", "CD"}:
+            # "a schoolteacher, X, 38, was killed": the noun X names is X in its clause
+            noun = head.head
+            self.inside.add(noun.i)
+            self._described_as(noun)
+            return noun
         if (
             group is not None
             and group.lower_ in self.words.group_nouns
@@ -689,12 +756,29 @@ class _MentionReader:
             return group
         return head
 
+    def _place_named(self, head: Any) -> Any:
+        """The settlement noun a place's name specifies: "the village of X", "the X
+        displacement site"; not "X's province", which is another place."""
+        place = None
+        if head.dep_ == "compound":
+            place = head.head
+            while place.dep_ == "compound" and place.head.i != place.i:
+                place = place.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of":
+            place = head.head.head
+        if place is not None and place.lower_ in self.words.place_nouns:
+            return place
+        return None
+
     def _modifiers(self, actor: Any) -> None:
         for child in actor.children:
             if child.i in self.inside:
                 continue
             if child.dep_ == "amod":
                 self._valence([child], scale=1.0)
+                harmed = self._harmed_as(child)
+                if harmed:  # "the wounded X", "a murdered journalist"
+                    self._add([child, actor], "harm", harmed)
             elif child.dep_ == "appos":
                 # "Elvin, a boy who lost his leg": the apposition is said of the referent
                 self._description(child)
@@ -703,10 +787,35 @@ class _MentionReader:
             elif child.dep_ == "relcl":
                 self._predicate(child, passive=_is_passive(child))
 
+    def _harmed_as(self, modifier: Any) -> float:
+        """How much harm a participle before the referent says was done to it."""
+        if modifier.tag_ not in {"VBN", "JJ"}:  # "wounded" is often tagged an adjective
+            return 0.0
+        word = modifier.lower_
+        return self.words.harm_verbs.get(word) or self.words.passive_harm_verbs.get(word, 0.0)
+
     def _description(self, noun: Any) -> None:
-        """A noun phrase that describes the referent (apposition or copula's attribute)."""
+        """A noun phrase that describes the referent (apposition or copula's attribute), and
+        the nouns joined to it ("the engine of growth and a reliable partner")."""
+        for joined in [noun, *[c for c in noun.children if c.dep_ == "conj" and _is_noun(c)]]:
+            self._described_as(joined)
+
+    def _described_as(self, noun: Any) -> None:
+        """One described noun: its head governs ("the greatest obstacle" blames, the
+        superlative only makes it stronger); harm nouns make the referent one of the harmed."""
         words = _with_modifiers(noun)
-        self._valence(words, scale=1.0)
+        head = self._head_noun_weight(noun)
+        if head:
+            denial = self.words.scales["negated"] if _negated(noun) else 1.0
+            head *= denial  # "is not a model"
+            self._add([noun], "praise" if head > 0 else "blame", head)
+            for modifier in words[1:]:
+                weight = self._word_weight(modifier) * denial
+                if weight and (weight > 0) != (head > 0):
+                    weight = -weight  # intensifies the head rather than counting against it
+                self._add(_phrase(modifier), "praise" if weight > 0 else "blame", weight)
+        else:
+            self._valence(words, scale=1.0)
         if noun.lower_ in self.words.harm_nouns:
             self._add(words, "harm", self.words.harm_nouns[noun.lower_])
         for child in noun.children:
@@ -720,7 +829,11 @@ class _MentionReader:
         owner = None
         if actor.dep_ == "poss":
             owner = actor.head
-        elif actor.dep_ == "pobj" and actor.head.lower_ == "of" and actor.head.dep_ == "prep":
+        elif (
+            actor.dep_ == "pobj"
+            and actor.head.lower_ in {"of", "from"}
+            and actor.head.dep_ == "prep"
+        ):
             owner = actor.head.head
             if owner.lower_ in self.words.harm_events or owner.lower_ in self.words.harm_nouns:
                 # "the shelling of Tartar", "the victims of X" read the other way round
@@ -732,12 +845,18 @@ class _MentionReader:
             # "its siege", "Russia's invasion": the owner of a harmful act is its agent
             self._add([actor, owner, *_contents(owner)], "blame", -HARM_EVENT_BLAME * 1.6)
             return
-        if owner is None or not _is_noun(owner):
+        if owner is None:
             return
-        if self._suffers(owner):  # "her house burned", "his relatives drowned"
+        if self._harm_to(_counted_whole(owner)):
+            # "her house burned", "his relatives drowned", "residents of X were wounded",
+            # "fired on a group of boats from X"
             self._add([actor, owner, owner.head], "harm", OWNED_HARM)
+        if actor.head.lower_ == "from" or not _is_noun(owner):
+            return  # "boats from X": where they come from, not what X has
         tokens = _with_modifiers(owner)
-        self._valence(tokens, scale=1.0, span_tokens=[*tokens, actor])
+        # "his harshest words" are hard on someone else; "his hateful rhetoric" is his fault
+        speech = owner.lower_ in self.words.speech_nouns
+        self._valence(tokens, scale=1.0, span_tokens=[*tokens, actor], curated_only=speech)
         for content in _contents(owner):
             # "X's policy of aggression", "the regime's campaign of terror"
             self._valence(_with_modifiers(content), scale=1.0, span_tokens=[actor, owner, content])
@@ -751,13 +870,44 @@ class _MentionReader:
         events = self.words.harm_events
         return noun.lower_ in events or any(c.lower_ in events for c in _contents(noun))
 
-    def _suffers(self, noun: Any) -> bool:
-        """Whether the clause makes ``noun`` suffer: subject of a suffering verb, or the
-        passive subject of a harmful one."""
-        verb = self._verb_phrase(noun.head)
+    def _harm_to(self, noun: Any) -> float:
+        """How much harm the clause does to ``noun``: the subject of a suffering verb, the
+        passive subject or object of a harmful one, the target of an attack ("fired on X",
+        "opened fire on X", "the attack on X")."""
+        while noun.dep_ == "conj" and noun.head.i != noun.i:
+            noun = noun.head
+        governor = noun.head
+        word = self._verb_phrase(governor)
         if noun.dep_ in SUBJECTS:
-            return verb in self.words.suffer_verbs
-        return noun.dep_ == "nsubjpass" and verb in self.words.harm_verbs
+            return self.words.suffer_verbs.get(word, 0.0)
+        if noun.dep_ == "nsubjpass":
+            return self.words.harm_verbs.get(word) or self.words.passive_harm_verbs.get(word, 0.0)
+        if noun.dep_ in {"dobj", "obj"}:
+            return self.words.harm_verbs.get(word, 0.0)
+        if noun.dep_ == "pobj" and governor.dep_ == "prep":
+            return self._attack_on(governor)
+        return 0.0
+
+    def _attack_on(self, preposition: Any) -> float:
+        """How much harm a preposition's object takes: "the attack on X", "shelled at X",
+        "opened fire on X"."""
+        if preposition.lower_ not in HARM_PREPOSITIONS:
+            return 0.0
+        while preposition.dep_ == "conj" and preposition.head.tag_ == "IN":
+            preposition = preposition.head  # "fired with mortars on the posts and on X"
+        governor = preposition.head
+        word = self._verb_phrase(governor)
+        if word in self.words.harm_verbs:
+            return self.words.harm_verbs[word]
+        if governor.lower_ in self.words.harm_events or governor.lower_ in self.words.harm_verbs:
+            return 0.8
+        if _is_verb(governor) and any(
+            c.dep_ in {"dobj", "obj"}
+            and (c.lower_ in self.words.harm_events or c.lower_ in FIRING_NOUNS)
+            for c in governor.children
+        ):
+            return 0.8  # "opened fire on X", "launched strikes on X"
+        return 0.0
 
     def _as_subject(self, actor: Any) -> None:
         if actor.dep_ in SUBJECTS:
@@ -771,9 +921,12 @@ class _MentionReader:
 
     def _as_object(self, actor: Any) -> None:
         verb = None
-        if actor.dep_ in {"dobj", "obj"}:
-            verb = actor.head
-        elif actor.dep_ == "pobj" and actor.head.dep_ == "prep":
+        anchor = actor  # "accused X and Y of ...": Y is an object as X is
+        while anchor.dep_ == "conj" and anchor.head.i != anchor.i and _is_noun(anchor.head):
+            anchor = anchor.head
+        if anchor.dep_ in {"dobj", "obj"}:
+            verb = anchor.head
+        elif actor.dep_ == "pobj" and actor.head.dep_ in {"prep", "conj"}:
             preposition = actor.head
             governor = preposition.head
             blamer = _blaming_verb(preposition)
@@ -788,17 +941,24 @@ class _MentionReader:
                 # "provocations by X", "shelling from X", "responsibility lies with X"
                 self._add([governor, preposition, actor], "blame", -NOMINAL_BLAME)
                 return
-            if preposition.lower_ in HARM_PREPOSITIONS and (
-                governor.lower_ in self.words.harm_events
-                or governor.lower_ in self.words.harm_verbs
-            ):
-                self._add([governor, preposition, actor], "harm", 0.8)
+            attacked = self._attack_on(preposition)
+            if attacked and not _is_verb(governor):
+                self._add([governor, preposition, actor], "harm", attacked)
+                return
+            if attacked and self._verb_phrase(governor) not in self.words.harm_verbs:
+                # "opened fire on X": the harm is in the verb's object
+                fired = [c for c in governor.children if c.dep_ in {"dobj", "obj"}]
+                self._add([governor, *fired, preposition, actor], "harm", attacked)
                 return
             if _is_verb(governor):
                 verb = governor
         if verb is None:
             return
         word = self._verb_phrase(verb)
+        if anchor.dep_ in {"dobj", "obj"}:
+            self._judged_as(verb, word, actor)
+            if self._left_to_suffer(verb, actor):
+                return
         if word in self.words.naming_verbs and actor.dep_ in {"dobj", "obj"}:
             # "described Sisi as the guarantor of water security", "called him a visionary"
             for child in verb.children:
@@ -821,6 +981,74 @@ class _MentionReader:
                 "praise" if sign > 0 else "blame",
                 sign * weight * self._polarity(verb),
             )
+            if sign < 0 and not _named_subject(verb):
+                # "he accused X of provoking incidents"; a named party's charge stays one claim
+                self._accused_of(verb, self._polarity(verb))
+
+    def _loss_scale(self, verb: Any, word: str) -> float:
+        """How fully a suffering verb with an object harms its subject: fully when the
+        object is the suffering itself ("suffered a broken arm") or something the subject
+        has or counts ("lost most of their homes", "lost ten kilos"), by half otherwise
+        ("lost access to the sea", "lost the vote")."""
+        if word in SUFFERING_OBJECT_VERBS:
+            return 1.0
+        for child in verb.children:
+            if child.dep_ in {"dobj", "obj"} and any(
+                token.dep_ == "poss" or token.tag_ == "CD" for token in child.subtree
+            ):
+                return 1.0
+        return UNOWNED_LOSS
+
+    def _judged_as(self, verb: Any, word: str, actor: Any) -> None:
+        """An adjective the verb says of its object: "held X responsible for the shelling",
+        "found X guilty"."""
+        if word in self.words.naming_verbs:
+            return  # read as a description by the caller
+        for adjective in verb.children:
+            if adjective.dep_ in {"oprd", "acomp"} and adjective.tag_.startswith("JJ"):
+                span = [verb, actor, adjective]
+                self._valence([adjective], scale=self._polarity(verb), span_tokens=span)
+
+    def _left_to_suffer(self, verb: Any, actor: Any) -> bool:
+        """Whether the verb leaves its object to suffer ("left the town to bleed", "watched
+        them starve"); if so, that is harm to it."""
+        suffering = [
+            child
+            for child in verb.children
+            if child.dep_ == "xcomp"
+            and self._verb_phrase(child) in self.words.suffer_verbs
+            and not any(c.dep_ in {"dobj", "obj"} for c in child.children)
+        ]
+        if not suffering:
+            return False
+        weight = max(self.words.suffer_verbs[self._verb_phrase(t)] for t in suffering)
+        self._add([verb, actor, *suffering], "harm", weight * self._polarity(verb))
+        return True
+
+    def _accused_of(self, verb: Any, scale: float) -> None:
+        """What the referent is accused of: "accused X of provoking incidents", "blamed X
+        for the shelling" add the harm or obstruction named."""
+        subjects = {t.i for c in verb.children if c.dep_ in SUBJECTS for t in c.subtree}
+        for preposition in verb.subtree:
+            if (
+                preposition.dep_ != "prep"
+                or preposition.lower_ not in {"of", "for"}
+                or preposition.i in subjects
+                or _verb_above(preposition).i != verb.i
+            ):
+                continue  # the parser may hang "of ..." on the object: "accused X and Y of"
+            for token in preposition.subtree:
+                word = self._verb_phrase(token) if _is_verb(token) else ""
+                charged = (
+                    self.words.harm_verbs.get(word)
+                    or self.words.obstruct_verbs.get(word)
+                    or (HARM_EVENT_BLAME if token.lower_ in self.words.harm_events else 0.0)
+                    or max(-self._word_weight(token), 0.0)  # "accused X of arrogance"
+                )
+                if charged:
+                    span = [preposition, *preposition.subtree]
+                    self._add(span, "blame", -charged * HARM_EVENT_BLAME * scale)
+                    return
 
     def _nominal_blame(self, preposition: Any, governor: Any) -> bool:
         """Whether "X" in this "by X"/"from X"/"with X" is the agent of a harmful act or the
@@ -844,6 +1072,12 @@ class _MentionReader:
         word = self._verb_phrase(verb)
         if (word in reporting_verbs() or word in self.words.naming_verbs) and not passive:
             return  # "X said ...", "X called it terror": X's claim, not a claim about X
+        if _characterises(verb) and not passive:
+            return  # "X presented the truce as an achievement": X's view of the truce
+        if verb.dep_ in {"ccomp", "xcomp"} and verb.head.lower_ in CAUSATIVE_VERBS:
+            # "he made Serbia respected": the participle describes its subject
+            made = self.words.praise.get(verb.lower_) or -self.words.blame.get(verb.lower_, 0.0)
+            self._add([verb.head, *verb.subtree], "praise", made * self._polarity(verb.head))
         if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lower_ in DEMAND_VERBS:
             return  # "urged X to end the siege": a request, not something X did
         if any(c.dep_ == "dobj" and c.lower_ in BLAME_NOUNS for c in verb.children):
@@ -851,6 +1085,7 @@ class _MentionReader:
                 self._add([verb, *verb.children], "blame", -BORNE_BLAME * self._polarity(verb))
             return  # "laid the blame on Y": the subject blames, the words are about Y
         polarity = self._polarity(verb) * scale
+        self._confined(verb, polarity)
         if word in DESIRE_VERBS and not passive:
             wished = self._wished_harm(verb)
             if wished is not None:  # "wants to see the region burn", "dreams of ruining us"
@@ -882,7 +1117,9 @@ class _MentionReader:
         elif word in self.words.obstruct_verbs:
             self._add(span, "blame", -self.words.obstruct_verbs[word] * polarity)
         elif word in self.words.suffer_verbs:
-            self._add(span, "harm", self.words.suffer_verbs[word] * max(polarity, 0.0))
+            # "lost his leg", "suffered a broken arm"; "lost access to the coast" is weaker
+            weight = self.words.suffer_verbs[word] * self._loss_scale(verb, word)
+            self._add(span, "harm", weight * max(polarity, 0.0))
         elif word in self.words.help_verbs:
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
         self._shared_subject(verb, passive, scale)
@@ -914,8 +1151,21 @@ class _MentionReader:
             noun = verb.head
             own += [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound"}]]
         if word not in self.words.suffer_verbs:
-            # "paid for it with months of chaos": what one suffers does not describe one
-            self._valence(own, scale=polarity)
+            # "paid for it with months of chaos": what one suffers does not describe one;
+            # "blocked every reform": the good one works against is not one's merit
+            against = word in self.words.obstruct_verbs or word in self.words.harm_verbs
+            self._valence(own, scale=polarity, blame_only=against and polarity > 0)
+
+    def _confined(self, verb: Any, polarity: float) -> None:
+        """ "Has spent eleven months in prison", "was held in detention": being locked up
+        is harm to the subject."""
+        for preposition in verb.children:
+            if preposition.dep_ != "prep" or preposition.lower_ not in {"in", "behind"}:
+                continue
+            for place in preposition.children:
+                if place.dep_ == "pobj" and place.lower_ in self.words.confinement_nouns:
+                    span = [verb, *preposition.subtree]
+                    self._add(span, "harm", CONFINEMENT_HARM * max(polarity, 0.0))
 
     def _wished_harm(self, verb: Any) -> list[Any] | None:
         """The harm a verb of wishing reaches for, if it falls on someone else: "wants to see
@@ -1006,27 +1256,61 @@ class _MentionReader:
         scale: float,
         span_tokens: list[Any] | None = None,
         own: bool = False,
+        blame_only: bool = False,
+        curated_only: bool = False,
     ) -> None:
         """Praise and blame words among ``tokens``, each its own piece of evidence; ``own``
-        lets words of the mention itself count."""
+        lets words of the mention itself count, ``blame_only`` leaves praise words out and
+        ``curated_only`` VADER's."""
         for token in tokens:
             if token.i in self.inside and not own:
                 continue
-            word = _hyphenated(token)
-            if token.tag_ in FINITE_VERB_TAGS:
-                continue  # "Kharkiv lies near the border": verbs come through the verb lists
-            if word in self.words.praise:
-                weight = self.words.praise[word]
-            elif word in self.words.blame:
-                weight = -self.words.blame[word]
-            elif token.tag_[:2] in {"JJ", "RB"} and word in self.words.vader:
-                weight = self.words.vader[word] * self.words.scales["vader_adjective"]
-            else:
-                continue
+            weight = self._word_weight(token, curated_only)
+            if weight > 0 and (blame_only or self._complements_blame(token)):
+                continue  # "an obstacle to dialogue", "a threat to stability"
             weight *= scale * (self.words.scales["negated"] if _negated(token) else 1.0)
             if weight:
                 span = span_tokens if span_tokens is not None else _phrase(token)
                 self._add(span, "praise" if weight > 0 else "blame", weight)
+
+    def _word_weight(self, token: Any, curated_only: bool = False) -> float:
+        """How a word casts what it is said of: its curated weight, else VADER's for an
+        adjective or adverb; verbs come through the verb lists ("Kharkiv lies near")."""
+        word = _hyphenated(token)
+        if token.tag_ in FINITE_VERB_TAGS:
+            return 0.0
+        if word == "responsible" and any(c.lower_ == "for" for c in token.children):
+            return -self.words.praise[word]  # "responsible for the shelling" blames
+        if word in self.words.praise:
+            return self.words.praise[word]
+        if word in self.words.blame:
+            return -self.words.blame[word]
+        if token.tag_[:2] in {"JJ", "RB"} and word in self.words.vader and not curated_only:
+            return self.words.vader[word] * self.words.scales["vader_adjective"]
+        return 0.0
+
+    def _head_noun_weight(self, noun: Any) -> float:
+        """How the head noun of a description casts the referent: its curated weight, else
+        VADER's for the noun ("an obstacle"); words of harm are read as harm instead."""
+        if noun.lower_ in self.words.harm_nouns:
+            return 0.0
+        weight = self._word_weight(noun)
+        if not weight and _is_noun(noun) and noun.lower_ in self.words.vader:
+            weight = self.words.vader[noun.lower_] * self.words.scales["vader_head_noun"]
+        return weight
+
+    def _complements_blame(self, token: Any) -> bool:
+        """Whether the word sits in the complement of a word of blame: "dialogue" in "the
+        greatest obstacle to dialogue", "stability" in "a threat to stability"."""
+        word = token
+        for _ in range(6):
+            if word.dep_ == "pobj" and word.head.dep_ == "prep":
+                governor = word.head.head
+                return _is_noun(governor) and self._head_noun_weight(governor) < 0
+            if word.dep_ not in {"amod", "compound", "conj", "nmod"} or word.head.i == word.i:
+                return False
+            word = word.head
+        return False
 
     def _add(self, tokens: Iterable[Any], kind: str, weight: float) -> None:
         tokens = [t for t in tokens if not (t.is_space or t.is_punct)]
@@ -1070,6 +1354,40 @@ def _negated(token: Any) -> bool:
             return False
         word = word.head
     return False
+
+
+def _characterises(verb: Any) -> bool:
+    """Whether the verb casts its object as something: "presented the truce as an
+    achievement", "defended the deal as a commercial arrangement"."""
+    if not any(c.dep_ in {"dobj", "obj"} for c in verb.children):
+        return False
+    for token in verb.subtree:
+        if token.dep_ in OWN_CLAUSE_BREAKS and token.i != verb.i:
+            continue
+        if token.dep_ == "prep" and token.lower_ == "as" and _verb_above(token).i == verb.i:
+            return any(child.dep_ == "pobj" for child in token.children)
+    return False
+
+
+def _verb_above(token: Any) -> Any:
+    """The nearest verb above a token (or the root)."""
+    word = token.head
+    while not _is_verb(word) and word.head.i != word.i:
+        word = word.head
+    return word
+
+
+def _counted_whole(noun: Any) -> Any:
+    """The noun a part is counted from: "boats" in "a group of boats" is reached as "group",
+    "residents" in "dozens of residents" as "dozens"."""
+    word = noun
+    while (
+        word.dep_ == "pobj"
+        and word.head.lower_ == "of"
+        and (word.head.head.lower_ in QUANTITY_WORDS or word.head.head.tag_ == "CD")
+    ):
+        word = word.head.head
+    return word
 
 
 def _contents(noun: Any) -> list[Any]:
@@ -1188,9 +1506,10 @@ def _technique_evidence(
             for found in referent.found
             if found.start < span.end and span.start < found.end and found.kind != "harm"
         ]
-        if not overlapping:
-            continue
-        sign = 1.0 if sum(found.weight for found in overlapping) > 0 else -1.0
+        covered = sum(found.weight for found in overlapping)
+        if abs(covered) < words.scales["technique_minimum"]:
+            continue  # a weak word alone ("nervous") does not make a technique a verdict
+        sign = 1.0 if covered > 0 else -1.0
         polarity = words.technique_polarity.get(span.technique, 1.0)
         weight = sign * polarity * span.score * words.scales["technique"]
         if weight:
@@ -1238,7 +1557,12 @@ def _decide(
         evidence.append(piece)
     tone = (praise - blame) / (praise + blame + decision["tone_smoothing"])
     role = "neutral"
-    if harm >= decision["victim_weight"] and harm >= blame and tone > decision["antagonist_tone"]:
+    if (
+        harm >= decision["victim_weight"]
+        and harm >= blame
+        and harm >= praise
+        and tone > decision["antagonist_tone"]
+    ):
         role = "innocent"
     elif tone >= decision["protagonist_tone"] and praise >= decision["minimum_weight"]:
         role = "protagonist"
