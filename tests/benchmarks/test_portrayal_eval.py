@@ -21,6 +21,8 @@ HELD_OUT = ROOT / "tests" / "data" / "portrayal_heldout"
 """Written blind to the annotator's lexicons, after they were tuned on DATA."""
 HELD_OUT_2 = ROOT / "tests" / "data" / "portrayal_heldout2"
 """A second blind set, written after the annotator was tuned on DATA and HELD_OUT."""
+HELD_OUT_3 = ROOT / "tests" / "data" / "portrayal_heldout3"
+"""A third blind set, written after the annotator was tuned on the other three."""
 
 
 def _load_script() -> ModuleType:
@@ -244,7 +246,9 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
 
 
 @pytest.fixture(
-    scope="module", params=[DATA, HELD_OUT, HELD_OUT_2], ids=["dev", "held_out", "held_out_2"]
+    scope="module",
+    params=[DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3],
+    ids=["dev", "held_out", "held_out_2", "held_out_3"],
 )
 def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[ev.ArticleLabel]]:
     return request.param, list(ev.load_labels(request.param))
@@ -273,7 +277,7 @@ def test_every_article_is_labelled_once_and_exists(
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for d in (DATA, HELD_OUT, HELD_OUT_2) for p in d.glob("*.txt")),
+    sorted(p for d in (DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3) for p in d.glob("*.txt")),
     ids=lambda p: p.name,
 )
 def test_article_text(path: Path) -> None:
