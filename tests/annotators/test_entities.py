@@ -115,3 +115,27 @@ def test_organisation_acronyms_the_model_leaves_untagged_become_organisations() 
     ecowas = [entity for entity in doc.entities if entity.name == "ECOWAS"]
     assert len(ecowas) == 1 and ecowas[0].type == "ORG"
     assert [m.start for m in ecowas[0].mentions] == [0, 51]
+
+
+def test_names_given_an_age_are_people_and_a_comma_splits_two_names(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Villagers buried their dead on Sunday.\n\n"
+        "During the raid, 67-year-old Dragan Milosavljević was beaten in front of his house. "
+        "In Chorbogh, Rustam Nazarov, 54, was killed when a shell hit his yard."
+    )
+    assert entity_named(doc, "Dragan Milosavljević").type == "PERSON"
+    assert entity_named(doc, "Rustam Nazarov").type == "PERSON"
+    assert entity_named(doc, "Chorbogh").type == "GPE"
+    assert not [e for e in doc.entities if "," in e.name]
+    assert_spans_consistent(doc)
+
+
+def test_a_settlement_named_as_such_is_a_place_and_near_splits_two(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Police entered the village of Dobrava Gornja near Leposavić at dawn. "
+        "The Bank of England and Apple, Google and Microsoft were not involved."
+    )
+    assert entity_named(doc, "Dobrava Gornja").type == "GPE"
+    assert entity_named(doc, "Leposavić").type == "GPE"
+    assert entity_named(doc, "Bank of England").type == "ORG"
+    assert {e.name for e in doc.entities} >= {"Apple", "Google", "Microsoft"}

@@ -57,6 +57,12 @@ ROLE_MODIFIERS = frozenset(
     }
 )
 AFFILIATION_PREPOSITIONS = frozenset({"of", "at", "from", "with"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from"})
+SETTLEMENT_NOUNS = frozenset(
+    {"village", "town", "city", "hamlet", "settlement", "municipality", "district", "province"}
+)
+SPLITTING_PREPOSITIONS = frozenset({"near", "outside"})
+"""Lowercase words no name runs across: "X near Y" is two places."""
 _MAX_APPOSITIVE_TOKENS = 16
 
 
@@ -103,7 +109,7 @@ class EntityRecognizer:
         if doc.nlp is None:
             doc.nlp = annotate_entities(doc.text)
         sdoc = doc.nlp.doc
-        mentions = _repair_labels(_raw_mentions(sdoc))
+        mentions = _repair_labels(_retype_by_context(sdoc, _split_at_commas(sdoc, _raw_mentions(sdoc))))
         mentions = _add_untagged_surnames(sdoc, mentions)
         mentions = _add_known_organisations(sdoc, mentions)
         for mention in mentions:
@@ -192,6 +198,69 @@ def _raw_mentions(sdoc: Any) -> list[_Mention]:
         covered.update(t.i for t in tokens)
     mentions.extend(_titled_names(sdoc, covered))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _split_at_commas(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """A mention the model ran across a comma, or across "near", is two names: "[In Chorbogh,
+    Rustam Nazarov], 54, was killed", "[Dobrava Gornja near Leposavić]". A part after a place
+    preposition ("in", "near") is a place."""
+    result: list[_Mention] = []
+    for mention in mentions:
+        tokens = list(sdoc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
+        if not any(_splits_names(t) for t in tokens):
+            result.append(mention)
+            continue
+        part: list[Any] = []
+        for token in [*tokens, None]:
+            if token is not None and not _splits_names(token):
+                part.append(token)
+                continue
+            if part and any(t.text[:1].isupper() for t in part):
+                before = part[0].nbor(-1) if part[0].i > 0 else None
+                label = mention.label
+                if before is not None and before.lower_ in PLACE_PREPOSITIONS:
+                    label = "GPE"
+                result.append(_make_mention(part, label))
+            part = []
+    return result
+
+
+def _splits_names(token: Any) -> bool:
+    return token.text == "," or token.text in SPLITTING_PREPOSITIONS
+
+
+def _retype_by_context(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """Names the model typed as a building or an organisation that the text gives an age:
+    "67-year-old [Dragan Milosavljević]", "[Rustam Nazarov], 54,"; and names it typed as
+    anything but a place that the text calls a village or a town: "the village of [X]"."""
+    for mention in mentions:
+        if mention.label in {"GPE", "LOC"} or not all(w[:1].isupper() for w in mention.words):
+            continue
+        span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or _is_place(" ".join(mention.words)):
+            continue
+        if _age_before(sdoc, span.start) or _age_after(sdoc, span.end):
+            mention.label = "PERSON"
+        elif (
+            span.start >= 2
+            and sdoc[span.start - 1].lower_ == "of"
+            and sdoc[span.start - 2].lower_ in SETTLEMENT_NOUNS
+        ):
+            mention.label = "GPE"  # "the village of [Dobrava Gornja]"
+    return mentions
+
+
+def _age_before(sdoc: Any, start: int) -> bool:
+    # "67-year-old" is five tokens: 67 - year - old
+    return start >= 3 and [t.lower_ for t in sdoc[start - 3 : start]] == ["year", "-", "old"]
+
+
+def _age_after(sdoc: Any, end: int) -> bool:
+    if end + 2 > len(sdoc) or sdoc[end].text != ",":
+        return False
+    number = sdoc[end + 1]
+    closes = end + 2 == len(sdoc) or sdoc[end + 2].text in {",", ")", ";"}
+    return number.text.isdigit() and 0 < int(number.text) < 120 and closes
 
 
 def _follows_person_title(sdoc: Any, index: int) -> bool:
