@@ -23,6 +23,8 @@ HELD_OUT_2 = ROOT / "tests" / "data" / "portrayal_heldout2"
 """A second blind set, written after the annotator was tuned on DATA and HELD_OUT."""
 HELD_OUT_3 = ROOT / "tests" / "data" / "portrayal_heldout3"
 """A third blind set, written after the annotator was tuned on the other three."""
+HELD_OUT_4 = ROOT / "tests" / "data" / "portrayal_heldout4"
+"""A fourth blind set, written while the annotator was tuned on the other four."""
 
 
 def _load_script() -> ModuleType:
@@ -247,8 +249,8 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
 
 @pytest.fixture(
     scope="module",
-    params=[DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3],
-    ids=["dev", "held_out", "held_out_2", "held_out_3"],
+    params=[DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4],
+    ids=["dev", "held_out", "held_out_2", "held_out_3", "held_out_4"],
 )
 def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[ev.ArticleLabel]]:
     return request.param, list(ev.load_labels(request.param))
@@ -277,7 +279,9 @@ def test_every_article_is_labelled_once_and_exists(
 
 @pytest.mark.parametrize(
     "path",
-    sorted(p for d in (DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3) for p in d.glob("*.txt")),
+    sorted(
+        p for d in (DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4) for p in d.glob("*.txt")
+    ),
     ids=lambda p: p.name,
 )
 def test_article_text(path: Path) -> None:
