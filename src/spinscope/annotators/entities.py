@@ -109,7 +109,8 @@ class EntityRecognizer:
         if doc.nlp is None:
             doc.nlp = annotate_entities(doc.text)
         sdoc = doc.nlp.doc
-        mentions = _repair_labels(_retype_by_context(sdoc, _split_at_commas(sdoc, _raw_mentions(sdoc))))
+        mentions = _split_at_commas(sdoc, _raw_mentions(sdoc))
+        mentions = _repair_labels(_retype_by_context(sdoc, mentions))
         mentions = _add_untagged_surnames(sdoc, mentions)
         mentions = _add_known_organisations(sdoc, mentions)
         for mention in mentions:
