@@ -509,3 +509,135 @@ def test_the_tone_of_what_someone_says_does_not_cast_the_speaker(reader: Analyze
     assert "blame" not in kinds_of(by_name(doc, "Ivan Petrov")).values()
     doc = reader.analyze_text("Ivan Petrov's hateful words shocked the town.")
     assert "blame" in kinds_of(by_name(doc, "Ivan Petrov")).values()
+
+
+def test_a_leaders_title_lends_the_state_part_of_the_leaders_portrayal(reader: Analyzer) -> None:
+    text = (
+        "Norwegian Prime Minister Lars Hovde is a wise and courageous statesman, a model for "
+        "the region. Norway held talks on Monday."
+    )
+    doc = reader.analyze_text(text)
+    assert by_name(doc, "Lars Hovde").role == "protagonist"
+    assert "praise" in kinds_of(by_name(doc, "Norway")).values()
+    # a former leader, or a leader the title ties to no state, lends nothing
+    for text in (
+        "Former Norwegian Prime Minister Lars Hovde is a wise and courageous statesman. "
+        "Norway held talks on Monday.",
+        "Lars Hovde is a wise and courageous statesman. Norway held talks on Monday.",
+    ):
+        assert kinds_of(by_name(reader.analyze_text(text), "Norway")) == {}
+
+
+def test_a_critical_stance_towards_someone_is_blame_of_them(reader: Analyzer) -> None:
+    doc = reader.analyze_text("The economist was scathing about Norway.")
+    assert by_name(doc, "Norway").role == "antagonist"
+    doc = reader.analyze_text("The economist was cautious about Norway.")
+    assert by_name(doc, "Norway").role == "neutral"
+
+
+def test_the_evil_one_counters_is_not_ones_fault(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Lars Hovde is defeating illegal and cruel sanctions.")
+    assert "blame" not in kinds_of(by_name(doc, "Lars Hovde")).values()
+    doc = reader.analyze_text("Lars Hovde is imposing illegal and cruel sanctions.")
+    assert "blame" in kinds_of(by_name(doc, "Lars Hovde")).values()
+
+
+def test_a_participle_without_auxiliary_after_a_copula_is_passive(reader: Analyzer) -> None:
+    doc = reader.analyze_text("By evening Lars Hovde was dead, shot in the chest.")
+    assert by_name(doc, "Lars Hovde").role == "innocent"
+    doc = reader.analyze_text("Lars Hovde has shelled the town and shot the mayor.")
+    assert by_name(doc, "Lars Hovde").role == "antagonist"
+
+
+def test_an_accusation_with_a_named_accuser_is_a_claim(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Norway has been accused by residents of forced recruitment.")
+    assert by_name(doc, "Norway").role == "neutral"
+    doc = reader.analyze_text("Norway has been condemned and accused of forced recruitment.")
+    assert by_name(doc, "Norway").role == "antagonist"
+
+
+def test_blame_traded_after_a_strike_on_a_place_does_not_land_on_it(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Two armies trade blame after an air strike on Ruritania.")
+    assert "blame" not in kinds_of(by_name(doc, "Ruritania")).values()
+    doc = reader.analyze_text("The minister laid the blame for the massacre on Ruritania.")
+    assert "blame" in kinds_of(by_name(doc, "Ruritania")).values()
+
+
+def test_showing_responsibility_is_praise_bearing_it_is_blame(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Norway has shown remarkable responsibility.")
+    assert by_name(doc, "Norway").role == "protagonist"
+    doc = reader.analyze_text("Norway bears full responsibility for this bloodshed.")
+    assert by_name(doc, "Norway").role == "antagonist"
+
+
+def test_the_means_of_a_response_and_a_described_participle_are_acts(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text("Lars Hovde responded by mocking and humiliating the students.")
+    assert by_name(doc, "Lars Hovde").role == "antagonist"
+    doc = reader.analyze_text("Lars Hovde responded by meeting the students.")
+    assert by_name(doc, "Lars Hovde").role == "neutral"
+    text = "Then came the Blue Brigade, a force sanctioned abroad for extrajudicial killings."
+    assert by_name(reader.analyze_text(text), "Blue Brigade").role == "antagonist"
+
+
+def test_applauding_harm_is_blame(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Lars Hovde applauded every measure that hurts the farmers.")
+    assert "blame" in kinds_of(by_name(doc, "Lars Hovde")).values()
+    doc = reader.analyze_text("Lars Hovde applauded every measure that helps the farmers.")
+    assert "blame" not in kinds_of(by_name(doc, "Lars Hovde")).values()
+
+
+def test_defending_a_thing_justifies_it_defending_people_protects_them(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text("Lars Hovde defended the charges in a long statement.")
+    assert "praise" not in kinds_of(by_name(doc, "Lars Hovde")).values()
+    doc = reader.analyze_text("Lars Hovde defended the town against the raiders.")
+    assert "praise" in kinds_of(by_name(doc, "Lars Hovde")).values()
+
+
+def test_nothing_wrong_is_not_blame(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Lina Dovak did nothing wrong.")
+    assert "blame" not in kinds_of(by_name(doc, "Lina Dovak")).values()
+    doc = reader.analyze_text("Lina Dovak did something wrong.")
+    assert "blame" in kinds_of(by_name(doc, "Lina Dovak")).values()
+
+
+def test_a_relative_pronoun_object_makes_the_antecedent_the_object(reader: Analyzer) -> None:
+    doc = reader.analyze_text("The envoy met Norway, which she accused of arrogance.")
+    assert "blame" in kinds_of(by_name(doc, "Norway")).values()
+    doc = reader.analyze_text("The envoy met Norway, which accused her of arrogance.")
+    assert "blame" not in kinds_of(by_name(doc, "Norway")).values()
+
+
+def test_a_quote_naming_its_supposed_speaker_does_not_hide_them_from_his(
+    reader: Analyzer,
+) -> None:
+    text = (
+        "Professor Ivan Petrov spoke to reporters on Monday. He said Lars Hovde had betrayed "
+        'the country. "Lars Hovde needs an enemy to hide his failures," he added.'
+    )
+    doc = reader.analyze_text(text)
+    assert kinds_of(by_name(doc, "Lars Hovde")).get("his failures") == "blame"
+    text = (
+        'Lars Hovde spoke to reporters on Monday. "Ivan Petrov needs an enemy to hide his '
+        'failures," he said.'
+    )
+    doc = reader.analyze_text(text)
+    assert kinds_of(by_name(doc, "Ivan Petrov")).get("his failures") == "blame"
+    assert "blame" not in kinds_of(by_name(doc, "Lars Hovde")).values()
+
+
+def test_the_bare_kind_noun_stands_for_the_body_last_named(reader: Analyzer) -> None:
+    text = "NATO met on Monday. The alliance has helped small members rebuild their defences."
+    assert by_name(reader.analyze_text(text), "NATO").role == "protagonist"
+    text = "NATO met on Monday. A rival alliance has helped small members rebuild their defences."
+    assert by_name(reader.analyze_text(text), "NATO").role == "neutral"
+
+
+def test_what_a_projectile_goes_through_is_harmed(reader: Analyzer) -> None:
+    doc = reader.analyze_text("A stray shell went through the roof of Lina Dovak's kitchen.")
+    assert by_name(doc, "Lina Dovak").role == "innocent"
+    doc = reader.analyze_text("A stray cat went through the roof of Lina Dovak's kitchen.")
+    assert by_name(doc, "Lina Dovak").role == "neutral"

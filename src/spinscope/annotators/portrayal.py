@@ -16,12 +16,15 @@ How it works:
    nearest earlier person of that gender (learnt from the text), "I"/"we" in a quote to its
    speaker, "its" to its clause's subject or else the nearest organisation or country; "it" and
    "they" as subjects (and "their") continue the last main-clause subject of their number, and
-   stay unresolved when that subject names no entity. Blame carried by nouns ("provocations by
-   X", "X's policy of aggression", "responsibility lies with X"), credit by circumstance
-   ("under X's leadership", "thanks to X", "X deserves credit"), wishing harm on others ("wants
-   to see the region burn") and being counted among the harmed ("among those killed was X")
-   are read as well. Reported speech is skipped when the entity is the speaker, and so is
-   blame it lays on others: what someone says is not about them. Requests ("urged X to end
+   stay unresolved when that subject names no entity; a bare kind noun ("the alliance", "the
+   country") stands for the body or state last named. A quote that names its supposed speaker
+   in the third person is taken as not theirs when resolving "he"/"she". Blame carried by
+   nouns ("provocations by X", "X's policy of aggression", "responsibility lies with X"),
+   credit by circumstance ("under X's leadership", "thanks to X", "X deserves credit"),
+   wishing harm on others ("wants to see the region burn") and being counted among the harmed
+   ("among those killed was X") are read as well. Reported speech is skipped when the entity
+   is the speaker, and so is blame it lays on others: what someone says is not about them.
+   Requests ("urged X to end
    the siege") are not deeds. Negation turns praise into weak blame and the reverse. One
    party's accusation of another (also through its officials: "its diplomats blamed Y"), and
    claims quoted from states or ministries, count half. Technique spans that overlap the
@@ -31,8 +34,20 @@ How it works:
    ("a resident of X was wounded", "fired at boats from X") is harm to it. In a description
    the head noun governs: "the greatest obstacle to dialogue" is blame, its superlative makes
    it stronger, and praise words in the complement of a word of blame do not count; nor do
-   those in the object of harm or obstruction ("blocked every reform"). A speaker's praise of
-   itself ("we will protect our people") is a claim and is left out.
+   those in the object of harm or obstruction ("blocked every reform"), nor blame words in
+   the object of what keeps harm away ("defeated the sanctions"). A speaker's praise of
+   itself ("we will protect our people") is a claim and is left out. A stance towards someone
+   ("was scathing about X") casts X; so does a relative clause whose pronoun is its object
+   ("X, which she accused of ..."). The means of an act ("responded by mocking them"), a
+   participle describing the referent ("a force sanctioned for killings"), a participle
+   joined without auxiliary ("dead, shot in the chest": harm), praising harm ("applauded
+   each measure that hurts them": blame), showing responsibility (praise) and what a fired
+   projectile lands on or goes through (harm) are read too; defending a thing rather than
+   people or a good ("defended the charges") is not praise, a passive accusation with its
+   accuser named counts half, and a word of suffering ("he was dead") is not blame.
+   **States and their leaders.** A head of state or government whose title names one state
+   ("Belarusian President X", "the President of Y") lends that state part of the praise and
+   blame said of them; former and opposition leaders lend nothing.
 3. **Decision.** ``tone = (praise - blame) / (praise + blame + smoothing)``. A referent with
    enough harm done to it and not more blame or praise is ``innocent``; otherwise enough
    evidence and a tone past a threshold make it ``protagonist`` or ``antagonist``; the rest
@@ -45,6 +60,7 @@ weak evidence for adjectives the curated lists lack.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +94,11 @@ BEARING_VERBS = frozenset(
      "takes", "took", "taken", "claim", "claims", "claimed", "share", "shares", "shared"}
 )  # fmt: skip
 """With "responsibility" or "blame" as object, the subject is the one blamed."""
+SHOWING_VERBS = frozenset(
+    {"show", "shows", "showed", "shown", "showing", "demonstrate", "demonstrates",
+     "demonstrated", "demonstrating", "display", "displays", "displayed", "displaying"}
+)  # fmt: skip
+"""With "responsibility" as object, a virtue the subject shows, not blame it bears."""
 BORNE_BLAME = 0.8
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 """After a harmful act or a word of blame, they name who did it: "provocations by X"."""
@@ -107,6 +128,18 @@ DEMAND_VERBS = frozenset(
 """Verbs of asking: "called on the RSF to end its siege" asks, it does not report an act."""
 FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
+STANCE_PREPOSITIONS = frozenset({"of", "about", "towards", "toward", "over"})
+NOT_IN_OFFICE = frozenset({"former", "ex", "late", "exiled", "opposition", "acting", "vice"})
+DEFENDING_VERBS = frozenset({"defend", "defends", "defended", "defending"})
+PROTECTED_NOUNS = frozenset(
+    {"people", "country", "nation", "homeland", "land", "territory", "border", "borders",
+     "sovereignty", "independence", "freedom", "freedoms", "rights", "democracy", "home",
+     "homes", "constitution", "state", "city", "capital", "region", "population", "workers"}
+)  # fmt: skip
+"""What one defends for others' good; defending other things ("the charges") justifies them."""
+PROJECTILE_PREPOSITIONS = frozenset({"on", "onto", "into", "through", "at", "upon"})
+PROJECTILE_HARM = 0.7
+HAVE_FORMS = frozenset({"have", "has", "had", "'ve", "'d"})
 SUFFERING_OBJECT_VERBS = frozenset(
     {"suffer", "suffers", "suffered", "suffering", "endure", "endures", "endured", "enduring"}
 )  # fmt: skip
@@ -167,6 +200,14 @@ class Lexicon:
     scales: dict[str, float]
     decision: dict[str, float]
     technique_polarity: dict[str, float]
+    projectile_nouns: frozenset[str]
+    """What is fired and strikes ("a bullet went through her roof"): what it lands on or goes
+    through is harmed."""
+    stance_adjectives: dict[str, float]
+    """Adjectives of a stance towards someone ("critical of X", "scathing about X"): the
+    signed weight of that stance, said of X."""
+    leader_titles: frozenset[str]
+    """Titles of a head of state or government ("President", "Prime Minister")."""
     vader: dict[str, float]
 
 
@@ -246,6 +287,9 @@ def lexicon() -> Lexicon:
         scales=raw["scales"],
         decision=raw["decision"],
         technique_polarity=raw["technique_polarity"],
+        projectile_nouns=frozenset(raw["projectile_nouns"]),
+        stance_adjectives=raw["stance_adjectives"],
+        leader_titles=frozenset(raw["leader_titles"]),
         vader=_vader_lexicon(),
     )
 
@@ -284,8 +328,10 @@ class PortrayalAnalyzer:
         referents = _referents(doc.entities, words)
         by_entity = {member.id: referent for referent in referents for member in referent.members}
         types = {entity.id: entity.type for entity in doc.entities}
+        leaders: dict[str, Counter[str]] = {}
         if doc.nlp is not None and by_entity:
-            _read_mentions(doc, by_entity, words, types)
+            _read_mentions(doc, by_entity, words, types, leaders)
+        _share_with_states(referents, by_entity, leaders, words)
         quotes = sorted(doc.quotes, key=lambda quote: quote.start)
         for referent in referents:
             if referent.found:
@@ -361,9 +407,81 @@ def _display_name(referent: _Referent) -> str:
     return lead.name
 
 
-def _read_mentions(
-    doc: Document, by_entity: dict[str, _Referent], words: Lexicon, types: dict[str, str]
+def _share_with_states(
+    referents: list[_Referent],
+    by_entity: dict[str, _Referent],
+    leaders: dict[str, Counter[str]],
+    words: Lexicon,
 ) -> None:
+    """A head of state or government the text links to one state by title ("Belarusian
+    President X", "the President of Y") lends that state part of the praise and blame said of
+    them: the leader's policy is the state's."""
+    share = words.scales["leader_share"]
+    for referent in referents:
+        states = leaders.get(referent.entity.id)
+        if not states or len(states) != 1:
+            continue  # no state, or titles naming more than one
+        state = by_entity[next(iter(states))]
+        if state is referent:
+            continue
+        state.found.extend(
+            _Found(item.start, item.end, item.kind, item.weight * share)
+            for item in referent.found
+            if item.kind in {"praise", "blame"}
+        )
+
+
+def _state_led(
+    span: Any,
+    entity_id: str,
+    named: dict[int, str],
+    by_entity: dict[str, _Referent],
+    types: dict[str, str],
+    words: Lexicon,
+) -> str | None:
+    """The state a person's title names: "Belarusian President X", "Pakistani Prime Minister
+    X", "X's president Y", "the President of X, Y", "Y, president of X"; else None."""
+    if types.get(entity_id) != "PERSON":
+        return None
+    root = span.root
+    titles = [c for c in root.children if c.dep_ in {"compound", "appos"} and c.i not in named]
+    if root.dep_ == "appos" and root.head.i not in named:
+        titles.append(root.head)  # "the president of X, Y"
+    titles += [t for t in span if t.i != root.i and t.dep_ == "compound"]  # "President Y" in
+    for title in titles:
+        modifiers = {c.lower_ for c in title.children}
+        word = "prime minister" if title.lower_ == "minister" and "prime" in modifiers else ""
+        if (word or title.lower_) not in words.leader_titles:
+            continue
+        if modifiers & NOT_IN_OFFICE:
+            return None  # "former President X", "opposition leader"
+        candidates = [c for c in title.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        candidates += [c for c in root.children if c.dep_ in {"amod", "poss", "nmod"}]
+        for preposition in title.children:
+            if preposition.dep_ == "prep" and preposition.lower_ == "of":
+                candidates += [c for c in preposition.children if c.dep_ == "pobj"]
+        for token in candidates:
+            state = named.get(token.i)
+            if (
+                state is not None
+                and state != entity_id
+                and types.get(state) in {"GPE", "NORP"}
+                and state in by_entity
+                and country_named(_display_name(by_entity[state])) is not None
+            ):
+                return by_entity[state].entity.id
+    return None
+
+
+def _read_mentions(
+    doc: Document,
+    by_entity: dict[str, _Referent],
+    words: Lexicon,
+    types: dict[str, str],
+    leaders: dict[str, Counter[str]],
+) -> None:
+    """Reads every mention's evidence into its referent; ``leaders`` gets, per person
+    referent, the states its titles name."""
     state = doc.nlp
     mentions = sorted(state.mentions)
     every = list(state.doc.sents)
@@ -382,6 +500,13 @@ def _read_mentions(
     if not sentences:
         return
     resolver = _PronounResolver(doc, mentions, types)
+    mentions_at = [(start, entity_id) for start, _end, entity_id in mentions]
+    states = {
+        eid
+        for eid, referent in by_entity.items()
+        if types.get(eid) in {"GPE", "NORP"} and country_named(_display_name(referent)) is not None
+    }
+    bodies = {eid for eid in by_entity if types.get(eid) == "ORG"}
     trail = _SubjectTrail()
     index = 0
     for offset, sentence_doc in state.parsed(sentences):
@@ -397,6 +522,12 @@ def _read_mentions(
             if span is not None:
                 spans.append((span, entity_id))
         standing_for = _tokens_standing_for(spans, words, types)
+        named = {t.i: eid for span, eid in spans for t in span}
+        for span, entity_id in spans:
+            led = _state_led(span, entity_id, named, by_entity, types, words)
+            if led is not None and entity_id in by_entity:
+                lead = by_entity[entity_id].entity.id
+                leaders.setdefault(lead, Counter())[led] += 1
         for token in sentence_doc:
             entity_id = trail.follow(token, offset, standing_for)
             if entity_id is not None:
@@ -408,6 +539,12 @@ def _read_mentions(
                 entity_id = trail.last("plural", offset + token.idx)
             elif token.lower_ in PRONOUNS:
                 entity_id = resolver.resolve(token.lower_, offset + token.idx)
+            elif entity_id is None and token.i not in standing_for and _bare_description(token):
+                # "the alliance has helped", "turned the country into": the one last named
+                fits = states if DESCRIPTION_NOUNS[token.lower_] == "state" else bodies
+                entity_id = _nearest(
+                    mentions_at, offset + token.idx, PRONOUN_REACH // 2, fits.__contains__
+                )
             if entity_id is not None:
                 spans.append((sentence_doc[token.i : token.i + 1], entity_id))
         for span, entity_id in spans:
@@ -559,6 +696,15 @@ def _expletive(pronoun: Any) -> bool:
 PERSONAL_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 PRONOUNS = frozenset({*PERSONAL_PRONOUNS, *FIRST_PERSON, "its"})
+DESCRIPTION_NOUNS = {
+    **dict.fromkeys(("country", "nation", "kingdom", "republic"), "state"),
+    **dict.fromkeys(
+        ("alliance", "bloc", "organisation", "organization", "union", "coalition", "company",
+         "firm", "group", "party", "movement", "militia", "agency"),
+        "body",
+    ),
+}  # fmt: skip
+"""Kind nouns that, with only "the", stand for the state or body last named."""
 PRONOUN_REACH = 600
 """How far back, in characters, a pronoun looks for the name it stands for."""
 GENDERED_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
@@ -608,8 +754,27 @@ class _PronounResolver:
     def _speaker_at(self, position: int) -> str | None:
         for quote in self.quotes:
             if quote.start <= position < quote.end and quote.speaker is not None:
-                return quote.speaker.entity_id
+                speaker = quote.speaker.entity_id
+                if any(
+                    eid == speaker and quote.start <= start < quote.end
+                    for start, eid in self.people
+                ):
+                    return None  # a speaker says "I", not their own name: the attribution
+                    # to someone the quote names ("X needs an enemy," he added) is unsure
+                return speaker
         return None
+
+
+def _bare_description(token: Any) -> bool:
+    """ "The alliance", "the country": a kind noun with only "the" before it."""
+    if token.lower_ not in DESCRIPTION_NOUNS or token.tag_ != "NN":
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in {"amod", "compound", "nmod", "poss", "nummod"} or c.i > token.i
+        for c in children
+        if c.dep_ != "det"
+    )
 
 
 def _nearest(mentions: list[tuple[int, str]], position: int, reach: int, fits: Any) -> str | None:
@@ -785,7 +950,15 @@ class _MentionReader:
             elif child.dep_ in {"acl", "prep"} and child.lower_ != "of":
                 self._valence(list(child.subtree), scale=1.0)
             elif child.dep_ == "relcl":
-                self._predicate(child, passive=_is_passive(child))
+                relative = [
+                    c
+                    for c in child.children
+                    if c.tag_ in {"WDT", "WP"} and c.dep_ in {"dobj", "obj"}
+                ]
+                if relative:  # "X, which she accused of ...": the referent is the object
+                    self._as_object(relative[0])
+                else:
+                    self._predicate(child, passive=_is_passive(child))
 
     def _harmed_as(self, modifier: Any) -> float:
         """How much harm a participle before the referent says was done to it."""
@@ -823,6 +996,9 @@ class _MentionReader:
                 self._valence(list(child.subtree), scale=1.0)
             elif child.dep_ == "relcl":
                 self._predicate(child, passive=_is_passive(child))
+            elif child.dep_ == "acl" and child.tag_ in {"VBN", "VBG"}:
+                # "a force sanctioned for killings", "a group terrorising the villages"
+                self._predicate(child, passive=child.tag_ == "VBN")
 
     def _owned(self, actor: Any) -> None:
         """What the referent has: "X's colossal efforts", "the belligerence of Y"."""
@@ -885,12 +1061,18 @@ class _MentionReader:
         if noun.dep_ in {"dobj", "obj"}:
             return self.words.harm_verbs.get(word, 0.0)
         if noun.dep_ == "pobj" and governor.dep_ == "prep":
+            if governor.lower_ == "of" and _is_noun(governor.head) and governor.head.i != noun.i:
+                whole = governor.head  # "went through the roof of her kitchen"
+                if whole.dep_ == "pobj" and whole.head.dep_ == "prep":
+                    return self._attack_on(whole.head)
             return self._attack_on(governor)
         return 0.0
 
     def _attack_on(self, preposition: Any) -> float:
         """How much harm a preposition's object takes: "the attack on X", "shelled at X",
         "opened fire on X"."""
+        if self._struck_by_projectile(preposition):
+            return PROJECTILE_HARM  # "a shell landed on X", "a bullet went through X's roof"
         if preposition.lower_ not in HARM_PREPOSITIONS:
             return 0.0
         while preposition.dep_ == "conj" and preposition.head.tag_ == "IN":
@@ -908,6 +1090,16 @@ class _MentionReader:
         ):
             return 0.8  # "opened fire on X", "launched strikes on X"
         return 0.0
+
+    def _struck_by_projectile(self, preposition: Any) -> bool:
+        """Whether the preposition says where something fired struck: "a shell landed on",
+        "a stray bullet had gone through"."""
+        if preposition.lower_ not in PROJECTILE_PREPOSITIONS or not _is_verb(preposition.head):
+            return False
+        return any(
+            c.dep_ in SUBJECTS and c.lower_ in self.words.projectile_nouns
+            for c in preposition.head.children
+        )
 
     def _as_subject(self, actor: Any) -> None:
         if actor.dep_ in SUBJECTS:
@@ -950,6 +1142,8 @@ class _MentionReader:
                 fired = [c for c in governor.children if c.dep_ in {"dobj", "obj"}]
                 self._add([governor, *fired, preposition, actor], "harm", attacked)
                 return
+            if self._stance_towards(preposition, governor, actor):
+                return
             if _is_verb(governor):
                 verb = governor
         if verb is None:
@@ -984,6 +1178,23 @@ class _MentionReader:
             if sign < 0 and not _named_subject(verb):
                 # "he accused X of provoking incidents"; a named party's charge stays one claim
                 self._accused_of(verb, self._polarity(verb))
+
+    def _stance_towards(self, preposition: Any, adjective: Any, actor: Any) -> bool:
+        """ "Was sharply critical of X", "scathing about X": the subject's stance is blame (or
+        praise) of X; a named party's stance is its claim."""
+        stance = self.words.stance_adjectives.get(adjective.lower_)
+        if (
+            not stance
+            or preposition.lower_ not in STANCE_PREPOSITIONS
+            or not adjective.tag_.startswith("JJ")
+            or adjective.dep_ not in {"acomp", "amod", "conj"}
+        ):
+            return False
+        weight = stance * self._polarity(adjective.head) * (-1 if _negated(adjective) else 1)
+        if _named_subject(adjective.head):
+            weight *= self.words.scales["party_claim"]
+        self._add([adjective, preposition, actor], "praise", weight)
+        return True
 
     def _loss_scale(self, verb: Any, word: str) -> float:
         """How fully a suffering verb with an object harms its subject: fully when the
@@ -1080,7 +1291,8 @@ class _MentionReader:
             self._add([verb.head, *verb.subtree], "praise", made * self._polarity(verb.head))
         if verb.dep_ in {"xcomp", "ccomp"} and verb.head.lower_ in DEMAND_VERBS:
             return  # "urged X to end the siege": a request, not something X did
-        if any(c.dep_ == "dobj" and c.lower_ in BLAME_NOUNS for c in verb.children):
+        shown = verb.lower_ in SHOWING_VERBS  # "has shown remarkable responsibility"
+        if not shown and any(c.dep_ == "dobj" and c.lower_ in BLAME_NOUNS for c in verb.children):
             if verb.lower_ in BEARING_VERBS:  # "bears full responsibility for this bloodshed"
                 self._add([verb, *verb.children], "blame", -BORNE_BLAME * self._polarity(verb))
             return  # "laid the blame on Y": the subject blames, the words are about Y
@@ -1106,7 +1318,10 @@ class _MentionReader:
             elif word in self.words.praise_verbs:
                 self._add(span, "praise", self.words.praise_verbs[word] * polarity)
             elif word in self.words.blame_verbs:
-                self._add(span, "blame", -self.words.blame_verbs[word] * polarity)
+                claimed = any(c.dep_ == "agent" for c in verb.children)
+                # "has been accused by residents of ...": the accusers' claim
+                claim = self.words.scales["party_claim"] if claimed else 1.0
+                self._add(span, "blame", -self.words.blame_verbs[word] * polarity * claim)
             return
         has_object = any(child.dep_ in {"dobj", "obj"} for child in verb.children)
         if word in self.words.suffer_verbs and not has_object:
@@ -1120,13 +1335,21 @@ class _MentionReader:
             # "lost his leg", "suffered a broken arm"; "lost access to the coast" is weaker
             weight = self.words.suffer_verbs[word] * self._loss_scale(verb, word)
             self._add(span, "harm", weight * max(polarity, 0.0))
-        elif word in self.words.help_verbs:
+        elif word in self.words.help_verbs and not self._justifies(verb, word):
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
         self._shared_subject(verb, passive, scale)
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "by" and not passive:
+                for means in child.children:
+                    if means.dep_ in {"pcomp", "pobj"} and means.tag_ == "VBG":
+                        # "responded by mocking them": the means is the subject's own act
+                        self._predicate(means, passive=False, scale=scale)
         for child in verb.children:
             if child.dep_ == "xcomp" and _is_verb(child):
                 # "tried to drive the Serbs out", "keeps looking for excuses"
                 self._predicate(child, passive=False, scale=scale)
+        if word in self.words.praise_verbs and not passive:
+            self._praised_harm(verb, polarity)
         if word in self.words.praise_verbs or word in self.words.blame_verbs:
             return  # "X condemned the attack": the object's words are about the object
         for child in verb.children:
@@ -1154,7 +1377,44 @@ class _MentionReader:
             # "paid for it with months of chaos": what one suffers does not describe one;
             # "blocked every reform": the good one works against is not one's merit
             against = word in self.words.obstruct_verbs or word in self.words.harm_verbs
-            self._valence(own, scale=polarity, blame_only=against and polarity > 0)
+            # "defeated the sanctions": the evil one works against is not one's fault
+            countering = word in self.words.prevent_verbs
+            self._valence(
+                own,
+                scale=polarity,
+                blame_only=against and polarity > 0,
+                praise_only=countering and polarity > 0,
+            )
+
+    def _justifies(self, verb: Any, word: str) -> bool:
+        """Whether "defend" defends a thing rather than someone or something held good:
+        "defended the charges" justifies them, "defended the town" protects it."""
+        if word not in DEFENDING_VERBS:
+            return False
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        return bool(objects) and not any(
+            obj.tag_ in {"PRP", "NNP", "NNPS"}
+            or obj.lower_ in self.words.group_nouns
+            or obj.lower_ in self.words.place_nouns
+            or obj.lower_ in self.words.praise
+            or obj.lower_ in PROTECTED_NOUNS
+            for obj in objects
+        )
+
+    def _praised_harm(self, verb: Any, polarity: float) -> None:
+        """Praising harm casts the one who praises it: "applauded each measure that hurts
+        them", "celebrated the bombing"."""
+        for obj in verb.children:
+            if obj.dep_ not in {"dobj", "obj"}:
+                continue
+            harmful = [
+                t
+                for t in obj.subtree
+                if t.lower_ in self.words.harm_events
+                or (_is_verb(t) and self._verb_phrase(t) in self.words.harm_verbs)
+            ]
+            if harmful:
+                self._add([verb, *obj.subtree], "blame", -HARM_EVENT_BLAME * polarity)
 
     def _confined(self, verb: Any, polarity: float) -> None:
         """ "Has spent eleven months in prison", "was held in detention": being locked up
@@ -1206,7 +1466,8 @@ class _MentionReader:
         for child in verb.children:
             own_subject = any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in child.children)
             if child.dep_ == "conj" and _is_verb(child) and not own_subject:
-                self._predicate(child, passive=passive or _is_passive(child), scale=scale)
+                passive_child = passive or _is_passive(child) or _reduced_passive(child, verb)
+                self._predicate(child, passive=passive_child, scale=scale)
 
     def _clause(self, verb: Any) -> list[Any]:
         """The verb's own clause without its subject and without clauses of their own."""
@@ -1258,6 +1519,7 @@ class _MentionReader:
         own: bool = False,
         blame_only: bool = False,
         curated_only: bool = False,
+        praise_only: bool = False,
     ) -> None:
         """Praise and blame words among ``tokens``, each its own piece of evidence; ``own``
         lets words of the mention itself count, ``blame_only`` leaves praise words out and
@@ -1268,6 +1530,8 @@ class _MentionReader:
             weight = self._word_weight(token, curated_only)
             if weight > 0 and (blame_only or self._complements_blame(token)):
                 continue  # "an obstacle to dialogue", "a threat to stability"
+            if weight < 0 and praise_only:
+                continue
             weight *= scale * (self.words.scales["negated"] if _negated(token) else 1.0)
             if weight:
                 span = span_tokens if span_tokens is not None else _phrase(token)
@@ -1277,10 +1541,12 @@ class _MentionReader:
         """How a word casts what it is said of: its curated weight, else VADER's for an
         adjective or adverb; verbs come through the verb lists ("Kharkiv lies near")."""
         word = _hyphenated(token)
-        if token.tag_ in FINITE_VERB_TAGS:
-            return 0.0
+        if token.tag_ in FINITE_VERB_TAGS or word in self.words.harm_nouns:
+            return 0.0  # "he was dead": read as harm, not as a bad word said of him
         if word == "responsible" and any(c.lower_ == "for" for c in token.children):
             return -self.words.praise[word]  # "responsible for the shelling" blames
+        if token.tag_ == "NNS" and word not in self.words.praise and word not in self.words.blame:
+            word = _singular(word)  # "his failures" as "failure"
         if word in self.words.praise:
             return self.words.praise[word]
         if word in self.words.blame:
@@ -1339,6 +1605,17 @@ def _hyphenated(token: Any) -> str:
     return str(token.lower_)
 
 
+def _singular(word: str) -> str:
+    """A regular plural's singular ("failures" → "failure", "atrocities" → "atrocity")."""
+    words = lexicon()
+    for plural, singular in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(plural):
+            stem = word[: -len(plural)] + singular
+            if stem in words.praise or stem in words.blame:
+                return stem
+    return word
+
+
 def _negated(token: Any) -> bool:
     """ "not wise", "no positive vision", "is not a model"."""
 
@@ -1348,8 +1625,8 @@ def _negated(token: Any) -> bool:
     # climb from the word to the clause it belongs to: "not a wise or tireless statesman"
     word = token
     for _ in range(4):
-        if denies(word):
-            return True
+        if denies(word) or (word.i != token.i and word.lower_ == "nothing"):
+            return True  # "did nothing wrong"
         if word.dep_ not in {"amod", "compound", "conj", "attr", "acomp", "advmod"}:
             return False
         word = word.head
@@ -1457,6 +1734,8 @@ def _blaming_verb(preposition: Any) -> Any:
     if preposition.lower_ not in {"on", "upon"}:
         return None
     for ancestor in preposition.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ not in {"for", "of", "over"}:
+            return None  # "trade blame after a strike on X": X is where it struck
         if ancestor.lower_ in BLAME_NOUNS or any(
             c.dep_ == "dobj" and c.lower_ in BLAME_NOUNS for c in ancestor.children
         ):
@@ -1493,6 +1772,16 @@ def _is_verb(token: Any) -> bool:
 
 def _is_passive(verb: Any) -> bool:
     return any(child.dep_ in {"nsubjpass", "auxpass"} for child in verb.children)
+
+
+def _reduced_passive(participle: Any, verb: Any) -> bool:
+    """Whether a past participle joined to ``verb`` without an auxiliary or object is passive:
+    "he was dead, shot in the chest", not "he has built roads and opened schools"."""
+    if participle.tag_ != "VBN":
+        return False
+    if any(c.dep_ in {"aux", "auxpass", "dobj", "obj"} for c in participle.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in HAVE_FORMS for c in verb.children)
 
 
 def _technique_evidence(
