@@ -641,3 +641,28 @@ def test_what_a_projectile_goes_through_is_harmed(reader: Analyzer) -> None:
     assert by_name(doc, "Lina Dovak").role == "innocent"
     doc = reader.analyze_text("A stray cat went through the roof of Lina Dovak's kitchen.")
     assert by_name(doc, "Lina Dovak").role == "neutral"
+
+
+def test_the_agent_of_a_passive_harmful_act_did_it(reader: Analyzer) -> None:
+    text = (
+        "Police said the attack was carried out by the Free Hills Army. The device had been "
+        "planted by Red Valley Front militants. Responsibility for the raid was claimed by "
+        "the Stone Ridge Brigade. The attack was investigated by the Green Lake Union."
+    )
+    doc = reader.analyze_text(text)
+    assert kinds_of(by_name(doc, "Free Hills Army")).get("attack was carried") == "blame"
+    assert "blame" in kinds_of(by_name(doc, "Red Valley Front")).values()
+    assert "blame" in kinds_of(by_name(doc, "Stone Ridge Brigade")).values()
+    # investigating an attack is no part in it
+    assert by_name(doc, "Green Lake Union").evidence == []
+    assert_evidence_in_place(doc)
+
+
+def test_what_a_country_does_under_a_named_leader_is_his_record(reader: Analyzer) -> None:
+    text = "Norland under President Aldo Venn has brought clean water to every village."
+    doc = reader.analyze_text(text)
+    assert kinds_of(by_name(doc, "Aldo Venn")).get("brought clean water") == "praise"
+    # a state over a region is no person in charge of it
+    text = "Crimea under Russia has brought clean water to every village."
+    doc = reader.analyze_text(text)
+    assert "brought clean water" not in kinds_of(by_name(doc, "Russia"))

@@ -81,6 +81,10 @@ OWNED_HARM = 0.6
 CONFINEMENT_HARM = 0.6
 """Weight of being locked up ("spent a year in prison")."""
 HARM_EVENT_BLAME = 0.5
+PERSON_TITLES_IN_CHARGE = frozenset(
+    {"President", "Minister", "King", "Emir", "Sultan", "Chancellor"}
+)
+"""Titles that make "under [title] X" a person in charge."""
 """Weight of a harmful event in the subject's own clause ("prepared the attack")."""
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"after", "before", "during", "since", "following", "amid", "amidst", "despite", "until",
@@ -201,6 +205,11 @@ class Lexicon:
     decision: dict[str, float]
     technique_polarity: dict[str, float]
     projectile_nouns: frozenset[str]
+    perpetration_verbs: frozenset[str]
+    """Verbs of doing a harmful act ("carried out", "planted", "claimed"), in all forms: in the
+    passive, their "by X" is who did it ("the attack was carried out by X")."""
+    perpetrated_things: frozenset[str]
+    """Besides harmful events, what one plants or claims: a device, responsibility."""
     """What is fired and strikes ("a bullet went through her roof"): what it lands on or goes
     through is harmed."""
     stance_adjectives: dict[str, float]
@@ -288,6 +297,10 @@ def lexicon() -> Lexicon:
         decision=raw["decision"],
         technique_polarity=raw["technique_polarity"],
         projectile_nouns=frozenset(raw["projectile_nouns"]),
+        perpetration_verbs=frozenset(
+            _verb_forms(dict.fromkeys(raw["perpetration_verbs"], 1.0), irregular)
+        ),
+        perpetrated_things=frozenset(raw["perpetrated_things"]),
         stance_adjectives=raw["stance_adjectives"],
         leader_titles=frozenset(raw["leader_titles"]),
         vader=_vader_lexicon(),
@@ -872,6 +885,15 @@ class _MentionReader:
             self._add([preposition, noun], "praise", credit)
             if _is_verb(preposition.head):
                 self._what_came_under(preposition.head)
+        elif preposition.lower_ == "under" and _is_led_by(noun):
+            # "Indonesia under President X has brought roads", "the struggle under X has made
+            # the alliance safer": what the country or its effort does is X's record
+            governor = preposition.head
+            if _is_noun(governor) and governor.dep_ in SUBJECTS:
+                self._valence(_with_modifiers(governor), scale=STEWARDSHIP_SCALE)
+                governor = governor.head
+            if _is_verb(governor):
+                self._what_came_under(governor)
 
     def _what_came_under(self, verb: Any) -> None:
         """ "Under X's leadership the country achieved growth": the clause is X's record."""
@@ -1108,8 +1130,26 @@ class _MentionReader:
             self._predicate(actor.head, passive=True)
         elif actor.dep_ == "pobj" and actor.head.dep_ == "agent":
             self._predicate(actor.head.head, passive=False)
+            self._perpetrated(actor.head.head)
         elif actor.dep_ == "conj" and actor.head.dep_ in SUBJECTS | {"nsubjpass"}:
             self._predicate(actor.head.head, passive=actor.head.dep_ == "nsubjpass")
+
+    def _perpetrated(self, verb: Any) -> None:
+        """ "The attack was carried out by X", "the device had been planted by X militants",
+        "responsibility for the attack was claimed by X": X did the harm."""
+        if verb.lower_ not in self.words.perpetration_verbs:
+            return
+        done = [
+            child
+            for child in verb.children
+            if child.dep_ == "nsubjpass"
+            and (
+                child.lower_ in self.words.harm_events
+                or child.lower_ in self.words.perpetrated_things
+            )
+        ]
+        if done:
+            self._add([verb, *done], "blame", -HARM_EVENT_BLAME * self._polarity(verb))
 
     def _as_object(self, actor: Any) -> None:
         verb = None
@@ -1694,6 +1734,21 @@ def _phrase(token: Any) -> list[Any]:
     if token.dep_ == "amod" and _is_noun(token.head):
         return [token, token.head]
     return [token]
+
+
+def _is_led_by(noun: Any) -> bool:
+    """Whether "under" + ``noun`` names a person in charge ("under President X"), not a
+    stewardship noun or a place ("Crimea under Russia")."""
+    return bool(
+        noun.ent_type_ == "PERSON"
+        or (
+            noun.tag_ == "NNP"
+            and any(
+                child.dep_ == "compound" and child.text in PERSON_TITLES_IN_CHARGE
+                for child in noun.children
+            )
+        )
+    )
 
 
 def _acted_on(noun: Any, verb: Any) -> bool:
