@@ -666,3 +666,12 @@ def test_what_a_country_does_under_a_named_leader_is_his_record(reader: Analyzer
     text = "Crimea under Russia has brought clean water to every village."
     doc = reader.analyze_text(text)
     assert "brought clean water" not in kinds_of(by_name(doc, "Russia"))
+
+
+def test_verbs_joined_to_a_passive_share_its_subject(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Pavel Roh was dragged from his house and beaten.")
+    assert kinds_of(by_name(doc, "Pavel Roh")) == {"dragged": "harm", "beaten": "harm"}
+    assert by_name(doc, "Pavel Roh").role == "innocent"
+    # beating a rival side is sport, not harm: only the passive harms
+    doc = reader.analyze_text("Rovers beat United on Saturday and celebrated.")
+    assert all(not p.evidence for p in doc.portrayal)

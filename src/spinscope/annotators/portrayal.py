@@ -1362,6 +1362,8 @@ class _MentionReader:
                 # "has been accused by residents of ...": the accusers' claim
                 claim = self.words.scales["party_claim"] if claimed else 1.0
                 self._add(span, "blame", -self.words.blame_verbs[word] * polarity * claim)
+            # "was dragged from his house and shot dead": the joined verbs share the subject
+            self._shared_subject(verb, passive, scale)
             return
         has_object = any(child.dep_ in {"dobj", "obj"} for child in verb.children)
         if word in self.words.suffer_verbs and not has_object:
