@@ -675,3 +675,13 @@ def test_verbs_joined_to_a_passive_share_its_subject(reader: Analyzer) -> None:
     # beating a rival side is sport, not harm: only the passive harms
     doc = reader.analyze_text("Rovers beat United on Saturday and celebrated.")
     assert all(not p.evidence for p in doc.portrayal)
+
+
+def test_a_list_of_bad_things_does_not_make_its_owner_bad(reader: Analyzer) -> None:
+    text = (
+        "Ministers met the Nordic Council on Monday. They urged the Nordic Council to put "
+        "the group on its list of terrorist organisations."
+    )
+    assert by_name(reader.analyze_text(text), "Nordic Council").evidence == []
+    text = "Ministers met the Nordic Council on Monday. Its campaign of terror goes on."
+    assert by_name(reader.analyze_text(text), "Nordic Council").role == "antagonist"

@@ -205,6 +205,9 @@ class Lexicon:
     decision: dict[str, float]
     technique_polarity: dict[str, float]
     projectile_nouns: frozenset[str]
+    container_nouns: frozenset[str]
+    """What holds things without being them: "its list of terrorist organisations" does not
+    make its owner a terrorist."""
     perpetration_verbs: frozenset[str]
     """Verbs of doing a harmful act ("carried out", "planted", "claimed"), in all forms: in the
     passive, their "by X" is who did it ("the attack was carried out by X")."""
@@ -297,6 +300,7 @@ def lexicon() -> Lexicon:
         decision=raw["decision"],
         technique_polarity=raw["technique_polarity"],
         projectile_nouns=frozenset(raw["projectile_nouns"]),
+        container_nouns=frozenset(raw["container_nouns"]),
         perpetration_verbs=frozenset(
             _verb_forms(dict.fromkeys(raw["perpetration_verbs"], 1.0), irregular)
         ),
@@ -1055,7 +1059,8 @@ class _MentionReader:
         # "his harshest words" are hard on someone else; "his hateful rhetoric" is his fault
         speech = owner.lower_ in self.words.speech_nouns
         self._valence(tokens, scale=1.0, span_tokens=[*tokens, actor], curated_only=speech)
-        for content in _contents(owner):
+        contents = [] if owner.lower_ in self.words.container_nouns else _contents(owner)
+        for content in contents:
             # "X's policy of aggression", "the regime's campaign of terror"
             self._valence(_with_modifiers(content), scale=1.0, span_tokens=[actor, owner, content])
         if owner.dep_ in SUBJECTS:
