@@ -685,3 +685,10 @@ def test_a_list_of_bad_things_does_not_make_its_owner_bad(reader: Analyzer) -> N
     assert by_name(reader.analyze_text(text), "Nordic Council").evidence == []
     text = "Ministers met the Nordic Council on Monday. Its campaign of terror goes on."
     assert by_name(reader.analyze_text(text), "Nordic Council").role == "antagonist"
+
+
+def test_a_place_suffers_what_is_done_to_a_building_in_it(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Armed men opened fire on the health post in Tigabura.")
+    assert by_name(doc, "Tigabura").role == "innocent"
+    doc = reader.analyze_text("Nurses from the health post in Tigabura held a meeting.")
+    assert by_name(doc, "Tigabura").evidence == []

@@ -1029,6 +1029,12 @@ class _MentionReader:
     def _owned(self, actor: Any) -> None:
         """What the referent has: "X's colossal efforts", "the belligerence of Y"."""
         owner = None
+        if actor.dep_ == "pobj" and actor.head.lower_ == "in" and _is_noun(actor.head.head):
+            # "opened fire on the health post in X", "stormed the school in X": X suffers
+            located = actor.head.head
+            if self._harm_to(_counted_whole(located)):
+                self._add([located, actor.head, actor], "harm", OWNED_HARM)
+            return
         if actor.dep_ == "poss":
             owner = actor.head
         elif (
