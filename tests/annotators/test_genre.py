@@ -32,6 +32,7 @@ FLAGS = (
     "satire_marker",
     "satire_outlet",
     "absurd_kicker",
+    "put_upon_resident",
 )
 SHARES = ("quoted_share",)
 RATES = (
@@ -304,10 +305,9 @@ def test_commercial_acts_count_only_on_what_nobody_owns() -> None:
     assert acts("Sunlight will be sold by the hour.") == 1.0  # passive
     assert acts("A monthly subscription for moonlight.") == 1.0
     assert acts("Households will pay for gravity.") == 1.0
-    # Commerce on everyday things, habits, the weather, names and modifiers is commerce.
+    # Commerce on everyday things, habits, names and modifiers is commerce.
     assert acts("The hotel charges guests for breakfast.") == 0.0
     assert acts("The pool will charge for swimming.") == 0.0
-    assert acts("The water company will charge for rain.") == 0.0
     assert acts("The club sold its stars for a record fee.") == 0.0
     assert acts("Comcast bought Sky, and the Sun was sold.") == 0.0
     assert acts("Patients were charged for oxygen.") == 0.0
@@ -326,6 +326,51 @@ def test_the_person_charged_may_stand_between_a_commercial_act_and_its_target() 
     # Only commerce restarts the window at "for"; an official act keeps its one content word.
     assert acts("Wardens fined drivers for parking on the lawn.") == 0.0
     assert acts("Wardens fined drivers for sighing.") == 1.0
+
+
+def test_the_weather_counts_only_as_what_is_charged_for() -> None:
+    """Rain falling on a garden is nobody's supply: billing for it is absurd. Rain that keeps
+    customers away, and rainwater drainage billed by roof area, are commerce."""
+
+    def acts(text: str) -> float:
+        return measure(make_doc(text))["absurd_acts"]
+
+    assert acts("The water company will charge for rain.") == 1.0
+    assert acts("It began billing households for rain that falls on lawns.") == 1.0
+    assert acts("They want me to pay for weather I never saw.") == 1.0
+    assert acts("Customers will be charged for rainfall on their property.") == 1.0
+    # The weather beside commerce, but not what is paid for.
+    assert acts("Rain kept customers away, and prices fell.") == 0.0
+    assert acts("The council charges for rainwater drainage by roof area.") == 0.0
+    assert acts("Fans were refunded for rain-affected matches.") == 0.0
+    assert acts("Prices rose after the rain.") == 0.0
+    assert acts("Rain will be charged.") == 0.0  # only as what is charged for, not passive
+
+
+def test_a_mundane_sentence_with_an_absurd_act_is_mundane_officialese() -> None:
+    text = "The firm bills households for rain. Rain kept customers away. The council met."
+    features = measure(make_doc(text))
+    assert features["mundane_officialese"] == pytest.approx(100 * 1 / features["words"], 0.01)
+
+
+def test_everyday_objects_count_in_the_plural() -> None:
+    singular = measure(make_doc("The council fined the doorbell."))
+    plural = measure(make_doc("The council fined the doorbells and the fridges."))
+    assert singular["absurd_acts"] == plural["absurd_acts"] == 1.0
+    assert plural["everyday_objects"] == pytest.approx(100 * 2 / plural["words"], 0.01)
+
+
+def test_put_upon_resident_is_a_person_by_age_with_trivia_in_the_official_register() -> None:
+    def resident(text: str) -> float:
+        return measure(make_doc(text))["put_upon_resident"]
+
+    assert resident("Derek Hollis, 62, said the council had fined his kettle twice.") == 1.0
+    assert resident("Jean Marsh, 81, received a bill for the rain on her lawn.") == 1.0
+    # A person by age without trivia, or trivia without officialdom or commerce, is news.
+    assert resident("Amina Bibi, 35, said the council had not sent help.") == 0.0
+    assert resident("Jairo Ruiz, 52, grew coffee and kept a drying shed.") == 0.0
+    assert resident("Residents said the council had fined a kettle.") == 0.0  # nobody by age
+    assert resident("A bill arrived for the kettle.\n\nJean Marsh, 81, was away.") == 0.0
 
 
 def test_a_preposition_does_not_make_a_target_a_modifier() -> None:
@@ -383,11 +428,28 @@ def test_mundane_officialese_counts_sentences_not_words() -> None:
 def test_absurd_kicker_is_the_closing_paragraph_only() -> None:
     body = "Officials met on Monday to discuss the budget, a spokesman said.\n\n"
     closing = body + "The council said it would extend the ban to yawning."
-    opening = "The council said it would extend the ban to yawning.\n\n" + body
+    opening = "The council said it would extend the ban to yawning.\n\n" + body + body
     dated = body + "The council said the ban would be reviewed in October."
     assert measure(make_doc(closing))["absurd_kicker"] == 1.0
     assert measure(make_doc(opening))["absurd_kicker"] == 0.0
     assert measure(make_doc(dated))["absurd_kicker"] == 0.0
+
+
+def test_absurd_kicker_counts_an_escalation_in_the_closing_paragraphs() -> None:
+    """The scheme's next mundane conquest, named in one of the last two paragraphs, with or
+    without an official word: "extend it to the cutlery drawer", "fog is the next step"."""
+    body = "Officials met on Monday to discuss the budget, a spokesman said.\n\n"
+    last = "The firm said a later update would extend the feature to the cutlery drawer."
+    assert measure(make_doc(body + last))["absurd_kicker"] == 1.0
+    fog = 'Fog is the obvious next step," he said.\n\nThe firm said bills would fall.'
+    assert measure(make_doc(body + '"' + fog))["absurd_kicker"] == 1.0
+    # Too early, a date rather than a target, or a modifier: real news closes like that.
+    early = body + "It will extend the feature to the kettle.\n\n" + body + body
+    assert measure(make_doc(early))["absurd_kicker"] == 0.0
+    dated = body + "The council will extend the consultation to next Tuesday."
+    assert measure(make_doc(dated))["absurd_kicker"] == 0.0
+    modifier = body + "The firm will extend the scheme to garden waste next year."
+    assert measure(make_doc(modifier))["absurd_kicker"] == 0.0
 
 
 @pytest.mark.slow
@@ -413,15 +475,18 @@ def test_unmarked_deadpan_satire_is_satire_for_its_absurdity(
         "reporting_clock_change_scrapped.txt",
         "reporting_airline_cabin_bag_fee.txt",
         "reporting_tourist_tax_doubled.txt",
+        "reporting_surface_water_charge.txt",
     ],
 )
 def test_dry_bureaucratic_news_is_not_deadpan_satire(
     analysed: dict[str, Document], name: str
 ) -> None:
     """Councils move bin days and ministries scrap clock changes, airlines charge for bags and
-    cities tax hotel stays: the official and commercial register on everyday matters, but on
-    real targets, dated, and without a whimsical body or kicker."""
+    cities tax hotel stays, water companies bill drainage by roof area: the official and
+    commercial register on everyday matters, but on real targets, dated, and without a
+    whimsical body, kicker or resident's tale of a fined kettle."""
     features = genre_of(analysed[name]).features
+    assert features["put_upon_resident"] == 0.0
     assert features["absurd_acts"] <= 1.0  # a seasonal ban on dogs on the beach at most
     assert features["whimsical_bodies"] == 0.0
     assert features["absurd_kicker"] == 0.0
@@ -451,6 +516,52 @@ def test_second_heldout_commerce_satire(genre_analyzer: Analyzer, name: str) -> 
     assert genre.features["absurd_acts"] >= 2.0  # "charge ... for exhaling", "buys the Moon"
     assert genre.features["mundane_officialese"] > 0.6  # above the floor
     assert genre.label == "satire"
+
+
+@pytest.mark.slow
+def test_deadpan_satire_of_private_trivia_is_satire(analysed: dict[str, Document]) -> None:
+    """A council vetting doorbell chimes: no stock phrase, no absurd act, no whimsical body;
+    doorbells talked of officially, a kicker reaching for the kettle and the officialdom
+    around household things decide."""
+    features = genre_of(analysed["satire_doorbell_tone_review.txt"]).features
+    assert features["satire_cues"] < 1.0 and features["satire_marker"] == 0.0
+    assert features["absurd_acts"] == 0.0 and features["whimsical_bodies"] == 0.0
+    assert features["absurd_kicker"] == 1.0
+    assert features["mundane_officialese"] > 0.6  # "doorbells" counts as "doorbell"
+    assert features["score_satire"] > features["score_reporting"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("directory", "name"),
+    [
+        ("portrayal_heldout3", "satire_fridge_snack_audit.txt"),
+        ("portrayal_heldout4", "satire_rain_meter_levy.txt"),
+    ],
+)
+def test_third_and_fourth_heldout_deadpan_satire(
+    genre_analyzer: Analyzer, directory: str, name: str
+) -> None:
+    """A fridge that vets its owner's snacks, a water company billing for rain on lawns: a
+    resident by age with the bill or the rejection, and the next mundane conquest to close."""
+    path = DATA / directory / name
+    if not path.exists():
+        pytest.skip("no such held-out portrayal set")
+    genre = genre_of(genre_analyzer.analyze_path(path))
+    assert genre.features["satire_marker"] == 0.0 and genre.features["satire_outlet"] == 0.0
+    assert genre.features["put_upon_resident"] == 1.0
+    assert genre.features["absurd_kicker"] == 1.0
+    assert genre.label == "satire"
+
+
+@pytest.mark.slow
+def test_rain_billed_to_gardens_is_an_absurd_act(genre_analyzer: Analyzer) -> None:
+    path = DATA / "portrayal_heldout4" / "satire_rain_meter_levy.txt"
+    if not path.exists():
+        pytest.skip("no fourth held-out portrayal set")
+    features = genre_of(genre_analyzer.analyze_path(path)).features
+    assert features["absurd_acts"] >= 3.0  # "billing households for rain", "pay for weather"
+    assert features["mundane_officialese"] > 0.6
 
 
 @pytest.mark.slow

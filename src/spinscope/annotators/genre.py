@@ -38,7 +38,7 @@ outside metadata lines such as the byline, dateline and author box):
   that a pensioner fills with a shovel.
 
 Deadpan satire with no stock phrase and no label still turns the machinery of state on
-things no state acts on. Four features, over the whole body (quotes included), measure that:
+things no state acts on. Five features, over the whole body (quotes included), measure that:
 
 * ``absurd_acts``: official actions ("abolish", "ban", "fined", "removal", "unauthorised")
   aimed at a mundane target (a weekday, the weather, a feeling, a pet, a household object) in
@@ -48,18 +48,29 @@ things no state acts on. Four features, over the whole body (quotes included), m
   only on what nobody can own or sell (the sky, the body, feelings, nature): a commercial act
   ("charge", "fee", "subscription", "paywall", "bought", "sold") aimed at the moon, at
   breathing, at gravity, with the thing charged for allowed after the person charged
-  ("charge passengers for exhaling"). A cafe charging for coffee, a pool for swimming or an
-  airline for bags is commerce, not absurdity. The first act is free (a floor of one): a
+  ("charge passengers for exhaling"). The weather counts only as what is charged *for*
+  ("billing households for rain", "pay for weather"): rain on a garden is nobody's supply,
+  but rain that keeps customers away, or rainwater drainage billed by roof area, is commerce.
+  A cafe charging for coffee, a pool for swimming or an airline for bags is commerce, not
+  absurdity. The first act is free (a floor of one): a
   seasonal ban on dogs on a beach is local news, and garages do charge for air.
 * ``whimsical_bodies``: distinct official bodies whose remit is mundane or whimsical: the
   Federal Bureau of Calendar Efficiency, the Institute for Mild Inconvenience.
 * ``mundane_officialese``: sentences (per 100 words) in which a mundane target that is not a
   date stands beside a word of the official register (a licence, a bylaw, a council, a
-  ration), or something nobody owns beside a word of commerce (breaths and a fee, customers
-  who breathe, the moon and subscribers); above a floor, since real local news has one or
-  two.
+  ration, an exemption, a rejection), or something nobody owns beside a word of commerce
+  (breaths and a fee, customers who breathe, the moon and subscribers), or an absurd act;
+  above a floor, since real local news has one or two.
 * ``absurd_kicker``: the closing paragraph tops the story with one more such absurdity ("it
-  is studying the removal of February next"), where real news closes on the next date.
+  is studying the removal of February next"), where real news closes on the next date; or
+  one of the last two paragraphs names the scheme's next mundane conquest ("would extend it
+  to the cutlery drawer", "fog is the obvious next step").
+* ``put_upon_resident``: a paragraph introduces a private person by age ("Jean Marsh, 81,")
+  and holds both a mundane thing and a word of officialdom or commerce: the resident who tells
+  in earnest of the cat's fine or the bill for the rain on her lawn. Real news introduces
+  people by age too, mostly beside no mundane thing, so it is a flag with a modest weight.
+
+Everyday objects count in their regular plurals too ("doorbells", "fridges").
 
 Satire imitates news, so it carries reporting's news-format weights in full, starts four
 points behind, and wins only when its own cues (phrases, marker, outlet, incongruity,
@@ -140,11 +151,14 @@ class _Model:
     commercial_words: frozenset[str]
     mundane_targets: frozenset[str]
     unownable_targets: frozenset[str]
+    charged_for_targets: frozenset[str]
     calendar_targets: frozenset[str]
     time_prepositions: frozenset[str]
     function_words: frozenset[str]
     be_forms: frozenset[str]
     act_window: int
+    escalations: frozenset[str]
+    escalation_paragraphs: int
     official_bodies: tuple[re.Pattern[str], ...]
     official_words: frozenset[str]
     whimsical_words: frozenset[str]
@@ -185,6 +199,23 @@ def _body_patterns(nouns: list[str]) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def _with_plurals(nouns: Iterable[Any]) -> frozenset[str]:
+    """``nouns`` and their regular plurals, so "doorbells" counts as "doorbell" does; a
+    plural of an uncountable ("teas") is harmless, and irregular ones are listed."""
+    found: set[str] = set()
+    for noun in (str(n).lower() for n in nouns):
+        found.add(noun)
+        if noun.endswith("s") or " " in noun:
+            continue
+        if noun.endswith(("ch", "sh", "x")):
+            found.add(noun + "es")
+        elif noun.endswith("y") and noun[-2:-1] not in "aeiou":
+            found.add(noun[:-1] + "ies")
+        else:
+            found.add(noun + "s")
+    return frozenset(found)
+
+
 def _vader_lexicon() -> dict[str, float]:
     try:
         from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -220,6 +251,7 @@ def _model(name: str = DATA_FILE) -> _Model:
         " ".join(str(k).lower().replace("’", "'").split()): float(v)
         for k, v in raw["satire_phrases"].items()
     }
+    everyday = _with_plurals(raw["everyday_objects"])
     return _Model(
         first_singular=frozenset(raw["first_person_singular"]),
         first_plural=frozenset(raw["first_person_plural"]),
@@ -240,23 +272,28 @@ def _model(name: str = DATA_FILE) -> _Model:
         satire_markers=_phrases(raw["satire_markers"]),
         satire_outlets=_phrases(raw["satire_outlets"]),
         satire_titles=_patterns(raw["satire_title_patterns"]),
-        everyday_objects=frozenset(raw["everyday_objects"]),
+        everyday_objects=everyday,
         officialdom=frozenset(raw["officialdom"]),
         official_acts=frozenset(raw["official_acts"]),
         commercial_acts=frozenset(raw["commercial_acts"]),
         commercial_resets=frozenset(raw["commercial_resets"]),
         commercial_words=frozenset([*raw["commercial_acts"], *raw["commercial_register"]]),
         mundane_targets=frozenset(
-            [*raw["everyday_objects"], *(w for ws in raw["mundane_targets"].values() for w in ws)]
+            [*everyday, *(w for ws in raw["mundane_targets"].values() for w in ws)]
         ),
         unownable_targets=frozenset(
             w for kind in raw["unownable_kinds"] for w in raw["mundane_targets"][kind]
+        ),
+        charged_for_targets=frozenset(
+            w for kind in raw["charged_for_kinds"] for w in raw["mundane_targets"][kind]
         ),
         calendar_targets=frozenset(raw["mundane_targets"]["calendar"]),
         time_prepositions=frozenset(raw["time_prepositions"]),
         function_words=frozenset(raw["function_words"]),
         be_forms=frozenset(raw["be_forms"]),
         act_window=int(raw["official_act_window"]),
+        escalations=frozenset(raw["escalations"]),
+        escalation_paragraphs=int(raw["escalation_paragraphs"]),
         official_bodies=_body_patterns([str(w) for w in raw["official_body_nouns"]]),
         official_words=frozenset(
             [
@@ -268,7 +305,7 @@ def _model(name: str = DATA_FILE) -> _Model:
         ),
         whimsical_words=frozenset(
             [
-                *raw["everyday_objects"],
+                *everyday,
                 *(w for ws in raw["mundane_targets"].values() for w in ws),
                 *raw["whimsical_body_words"],
             ]
@@ -420,17 +457,20 @@ class _Clauses:
                 continue
             # Forward: the act, then at most one content word, then the target; a reset word
             # ("charge passengers for ...") restarts the window once, after the person charged.
+            # What is charged *for*, after the reset, may also be the weather: "billed for
+            # rain", not "rain kept customers away".
             content = 0
             end = min(i + 1 + model.act_window, len(words))
+            ahead = targets
             j = i + 1
             while j < end:
                 if not self.is_word(j):
                     break
-                if self.is_target(j, targets):
+                if self.is_target(j, ahead):
                     found.append((self.starts[i], word, words[j]))
                     break
                 if words[j] in resets:
-                    resets = frozenset()
+                    resets, ahead = frozenset(), ahead | model.charged_for_targets
                     content = 0
                     end = min(j + 1 + model.act_window, len(words))
                 elif not self.is_function(j):
@@ -451,18 +491,21 @@ class _Clauses:
                     break
         return found
 
-    def mundane_official_sentences(self) -> int:
+    def mundane_official_sentences(self, acts: Iterable[tuple[int, str, str]] = ()) -> int:
         """Sentences in which a mundane thing that is not a date is acted on or talked of in
         the official register: a target and an official word (officialdom, an act, a body, a
         licence or a fine) anywhere in the same sentence; or something nobody owns beside a
-        word of commerce (a fee, billed, customers, a cost)."""
+        word of commerce (a fee, billed, customers, a cost); or one of the absurd ``acts``
+        ("billed for rain")."""
         model, words = self.model, self.words
+        at = {start for start, _, _ in acts}
         count = 0
-        target = official = unownable = commercial = False
+        target = official = unownable = commercial = acted = False
         for i, word in enumerate([*words, "."]):
+            acted = acted or (i < len(words) and self.starts[i] in at)
             if word in _SENTENCE_MARKS:
-                count += (target and official) or (unownable and commercial)
-                target = official = unownable = commercial = False
+                count += (target and official) or (unownable and commercial) or acted
+                target = official = unownable = commercial = acted = False
             elif word in model.official_words:
                 official = True
             elif word in model.commercial_words:
@@ -513,7 +556,57 @@ def _absurd_kicker(
         mundane = present & model.mundane_targets - model.calendar_targets
         if present & model.unownable_targets and present & model.commercial_words:
             return True
-        return bool(mundane) and bool(present & model.official_words)
+        if mundane and present & model.official_words:
+            return True
+        return _escalation(model, doc, text)
+    return False
+
+
+def _escalation(model: _Model, doc: Document, text: str) -> bool:
+    """Whether one of the closing paragraphs of prose names the next mundane thing the scheme
+    will reach, in one sentence: "would extend it to the cutlery drawer", "fog is the obvious
+    next step". Real news closes on the next date ("next week"), which is no target."""
+    paragraphs = [
+        (start, end) for start, end in doc.paragraph_bounds() if _WORD.search(text[start:end])
+    ]
+    for start, end in paragraphs[-model.escalation_paragraphs :]:
+        clauses = _Clauses(model, text[start:end])
+        escalated = mundane = False
+        for i, word in enumerate([*clauses.words, "."]):
+            if word in _SENTENCE_MARKS:
+                if escalated and mundane:
+                    return True
+                escalated = mundane = False
+            elif word in model.escalations:
+                escalated = True
+            elif word not in model.calendar_targets and clauses.is_target(i):
+                mundane = True
+    return False
+
+
+_AGE_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s+(?:aged\s+)?\d{1,3},|\baged\s+\d{1,3}\b")
+"""A private person introduced by age: "Derek Hollis, 62," or "aged 62"."""
+
+
+def _put_upon_resident(model: _Model, doc: Document, text: str) -> bool:
+    """Whether a paragraph introduces a private person by age ("Jean Marsh, 81,") and holds
+    both a mundane thing that is not a date and a word of officialdom or commerce: the
+    resident who tells in earnest of the cat's fine or the bill for the rain on her lawn. Real
+    news introduces people by age too, a farmer who grew coffee, shot near his drying shed,
+    with no fine or bill in sight; hence a flag, and a modest weight."""
+    for start, end in doc.paragraph_bounds():
+        paragraph = text[start:end]
+        if not _AGE_APPOSITION.search(paragraph):
+            continue
+        clauses = _Clauses(model, paragraph)
+        present = set(clauses.words)
+        if not present & (model.official_words | model.commercial_words):
+            continue
+        if any(
+            word not in model.calendar_targets and clauses.is_target(i)
+            for i, word in enumerate(clauses.words)
+        ):
+            return True
     return False
 
 
@@ -711,9 +804,10 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
     clauses = _Clauses(model, body_text)
     acts = clauses.acts()
     features["absurd_acts"] = float(len(acts))
-    features["mundane_officialese"] = _per_100(clauses.mundane_official_sentences(), body_words)
+    features["mundane_officialese"] = _per_100(clauses.mundane_official_sentences(acts), body_words)
     features["whimsical_bodies"] = float(len(_whimsical_bodies(model, body_text)))
     features["absurd_kicker"] = float(_absurd_kicker(model, doc, body_text, acts))
+    features["put_upon_resident"] = float(_put_upon_resident(model, doc, body_text))
     features["everyday_objects"] = _per_100(len(everyday), body_words)
     features["officialdom"] = _per_100(official, body_words)
     features["incongruity"] = math.sqrt(features["everyday_objects"] * features["officialdom"])
