@@ -259,3 +259,19 @@ def test_said_in_a_statement_that_is_reported_speech(analyzer) -> None:  # type:
     assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in doc.quotes] == [
         ("indirect", "Kyrgyz units had fired first", "Tajik Foreign Ministry")
     ]
+
+
+def test_he_said_is_not_a_man_named_in_the_quote_or_in_reported_speech(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "LONDON, April 7 - Professor Peter Lang spoke in Athens on Monday.\n\n"
+        "The British academic said that the country, under President John Marsh, had become "
+        'the engine of growth. "Marsh has built roads and hospitals," he said.'
+    )
+    quote = speaker_of(doc, "Marsh has built roads", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Peter Lang"
+    # with nobody else to stand for "he", a man named in reported speech still does
+    doc = analyzer.analyze_text(
+        'Officials said that John Marsh had resigned. "It was time," he said.'
+    )
+    quote = speaker_of(doc, "It was time", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "John Marsh"

@@ -806,11 +806,14 @@ class _SpeakerResolver:
     def _antecedent(self, position: int, gender: str) -> Entity | None:
         paragraph = self.paragraph_of(position)
         quoted = self.quoted
-        # 1. A person named earlier in the same paragraph, outside quotation.
+        # 1. A person named earlier in the same paragraph, outside quotation and outside what
+        #    someone is reported to have said ("X said that Serbia, under Y, ...").
         for m_start, entity in self._persons_before(position):
             if self.paragraph_of(m_start) != paragraph:
                 break
-            if not _within(m_start, quoted) and self._compatible(entity, gender):
+            if _within(m_start, quoted) or self._reported(m_start):
+                continue
+            if self._compatible(entity, gender):
                 return entity
         # 2. The last speaker, within a few paragraphs.
         for s_start, entity_id in reversed(self.speakers):
@@ -821,13 +824,31 @@ class _SpeakerResolver:
             entity = self.entities[entity_id]
             if entity.type == "PERSON" and self._compatible(entity, gender):
                 return entity
-        # 3. The last person named at all, within a few paragraphs.
-        for m_start, entity in self._persons_before(position):
-            if paragraph - self.paragraph_of(m_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
-                break
-            if self._compatible(entity, gender):
-                return entity
+        # 3. The last person named at all, within a few paragraphs: first one named outside
+        #    quotation and outside what others are reported to have said, then anyone.
+        for strict in (True, False):
+            for m_start, entity in self._persons_before(position):
+                if paragraph - self.paragraph_of(m_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
+                    break
+                if strict and (_within(m_start, quoted) or self._reported(m_start)):
+                    continue
+                if self._compatible(entity, gender):
+                    return entity
         return None
+
+    def _reported(self, char: int) -> bool:
+        """Whether ``char`` lies in a "said that …" clause: after a reporting verb followed by
+        "that" earlier in its sentence."""
+        token = _token_at(self.state.doc, char)
+        if token is None:
+            return False
+        sentence = token.sent
+        verbs = reporting_verbs()
+        return any(
+            word.lower_ in verbs and word.i + 1 < token.i and word.nbor(1).lower_ == "that"
+            for word in sentence
+            if word.i < token.i
+        )
 
     def _described(self, position: int, noun: str) -> Entity | None:
         """ "the professor" → the last person whose stated role says professor."""
