@@ -81,10 +81,6 @@ OWNED_HARM = 0.6
 CONFINEMENT_HARM = 0.6
 """Weight of being locked up ("spent a year in prison")."""
 HARM_EVENT_BLAME = 0.5
-PERSON_TITLES_IN_CHARGE = frozenset(
-    {"President", "Minister", "King", "Emir", "Sultan", "Chancellor"}
-)
-"""Titles that make "under [title] X" a person in charge."""
 """Weight of a harmful event in the subject's own clause ("prepared the attack")."""
 CIRCUMSTANCE_PREPOSITIONS = frozenset(
     {"after", "before", "during", "since", "following", "amid", "amidst", "despite", "until",
@@ -889,7 +885,7 @@ class _MentionReader:
             self._add([preposition, noun], "praise", credit)
             if _is_verb(preposition.head):
                 self._what_came_under(preposition.head)
-        elif preposition.lower_ == "under" and _is_led_by(noun):
+        elif preposition.lower_ == "under" and _is_led_by(noun, self.words.leader_titles):
             # "Indonesia under President X has brought roads", "the struggle under X has made
             # the alliance safer": what the country or its effort does is X's record
             governor = preposition.head
@@ -1749,19 +1745,14 @@ def _phrase(token: Any) -> list[Any]:
     return [token]
 
 
-def _is_led_by(noun: Any) -> bool:
-    """Whether "under" + ``noun`` names a person in charge ("under President X"), not a
-    stewardship noun or a place ("Crimea under Russia")."""
-    return bool(
-        noun.ent_type_ == "PERSON"
-        or (
-            noun.tag_ == "NNP"
-            and any(
-                child.dep_ == "compound" and child.text in PERSON_TITLES_IN_CHARGE
-                for child in noun.children
-            )
-        )
-    )
+def _is_led_by(noun: Any, leader_titles: frozenset[str]) -> bool:
+    """Whether "under" + ``noun`` names a person in charge ("under President X", "under Prime
+    Minister X"), not a stewardship noun or a place ("Crimea under Russia")."""
+    if noun.ent_type_ == "PERSON":
+        return True
+    titles = [c.lower_ for c in noun.children if c.dep_ == "compound"]
+    named = {*titles, " ".join(titles[-2:])}  # "prime minister" is two compounds
+    return noun.tag_ == "NNP" and bool(named & leader_titles)
 
 
 def _acted_on(noun: Any, verb: Any) -> bool:
