@@ -11,7 +11,7 @@ holds a technique span.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -116,11 +116,10 @@ class SentenceModel:
             return cls.from_config(decoding["sentence_model"])
         a, b = (float(v) for v in decoding.get("sentence_calibration", (1.0, 0.0)))
         count = len(FEATURES)
-        model = cls((0.0,) * count, (1.0,) * count, (a,) + (0.0,) * (count - 1), b)
         # the old threshold was on the raw peak: carried over to the calibrated score
         raw_threshold = float(decoding.get("sentence_threshold", 0.5))
         threshold = float(1.0 / (1.0 + np.exp(-(a * _logit(raw_threshold) + b))))
-        return cls(model.mean, model.scale, model.weights, model.bias, threshold)
+        return cls((0.0,) * count, (1.0,) * count, (a,) + (0.0,) * (count - 1), b, threshold)
 
 
 def fit_sentence_model(features: np.ndarray, truth: np.ndarray, l2: float = L2) -> SentenceModel:
@@ -145,13 +144,7 @@ def fit_sentence_model(features: np.ndarray, truth: np.ndarray, l2: float = L2) 
         tuple(float(v) for v in w[:-1]),
         float(w[-1]),
     )
-    return SentenceModel(
-        model.mean,
-        model.scale,
-        model.weights,
-        model.bias,
-        best_f1_threshold(model.scores(features), truth),
-    )
+    return replace(model, threshold=best_f1_threshold(model.scores(features), truth))
 
 
 def best_f1_threshold(scores: np.ndarray, truth: np.ndarray) -> float:
