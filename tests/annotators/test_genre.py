@@ -55,6 +55,11 @@ RATES = (
 COUNTS = ("absurd_acts", "whimsical_bodies")
 
 
+def acts(text: str) -> float:
+    """The absurd_acts feature of a text."""
+    return measure(make_doc(text))["absurd_acts"]
+
+
 def expected_label(path: Path) -> str:
     return path.name.split("_", 1)[0]
 
@@ -277,9 +282,6 @@ def test_satire_headline_prefix_marks_satire_but_news_about_satire_does_not() ->
 
 
 def test_absurd_acts_are_official_actions_on_mundane_targets() -> None:
-    def acts(text: str) -> float:
-        return measure(make_doc(text))["absurd_acts"]
-
     assert acts("The government abolished Tuesday.") == 1.0
     assert acts("Rainbows have been banned until further notice.") == 1.0  # passive
     assert acts("It is studying the removal of February.") == 1.0
@@ -297,9 +299,6 @@ def test_absurd_acts_are_official_actions_on_mundane_targets() -> None:
 
 
 def test_commercial_acts_count_only_on_what_nobody_owns() -> None:
-    def acts(text: str) -> float:
-        return measure(make_doc(text))["absurd_acts"]
-
     assert acts("The billionaire bought the Moon.") == 1.0
     assert acts("The firm bills customers for blinking.") == 1.0
     assert acts("Sunlight will be sold by the hour.") == 1.0  # passive
@@ -318,9 +317,6 @@ def test_commercial_acts_count_only_on_what_nobody_owns() -> None:
 
 
 def test_the_person_charged_may_stand_between_a_commercial_act_and_its_target() -> None:
-    def acts(text: str) -> float:
-        return measure(make_doc(text))["absurd_acts"]
-
     assert acts("It will charge passengers for exhaled air.") == 1.0
     assert acts("It will charge each passenger for exhaling.") == 1.0
     # Only commerce restarts the window at "for"; an official act keeps its one content word.
@@ -331,9 +327,6 @@ def test_the_person_charged_may_stand_between_a_commercial_act_and_its_target() 
 def test_the_weather_counts_only_as_what_is_charged_for() -> None:
     """Rain falling on a garden is nobody's supply: billing for it is absurd. Rain that keeps
     customers away, and rainwater drainage billed by roof area, are commerce."""
-
-    def acts(text: str) -> float:
-        return measure(make_doc(text))["absurd_acts"]
 
     assert acts("The water company will charge for rain.") == 1.0
     assert acts("It began billing households for rain that falls on lawns.") == 1.0
@@ -374,9 +367,6 @@ def test_put_upon_resident_is_a_person_by_age_with_trivia_in_the_official_regist
 
 
 def test_a_preposition_does_not_make_a_target_a_modifier() -> None:
-    def acts(text: str) -> float:
-        return measure(make_doc(text))["absurd_acts"]
-
     assert acts("It will charge for exhaling above the allowance.") == 1.0
     assert acts("They banned sighing near the town hall.") == 1.0
     assert acts("They banned sighing ceremonies.") == 0.0  # still a modifier
