@@ -19,8 +19,6 @@ entity no record matches counts as predicted ``neutral`` and is counted as not f
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,33 +26,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spinscope.document import Document, Portrayal
+from spinscope.document import Document
+from spinscope.roles.labels import (
+    ROLES,
+    ArticleLabel,
+    LabelError,
+    RoleLabel,
+    load_labels,
+    matching_records,
+)
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "portrayal"
-LABELS_FILE = "labels.json"
-ROLES = ("protagonist", "antagonist", "innocent", "neutral")
-GENRES = ("reporting", "opinion", "satire")
 UNFOUND_ROLE = "neutral"
 NO_GENRE = "none"
-
-
-@dataclass(frozen=True, slots=True)
-class RoleLabel:
-    entity: str
-    aliases: tuple[str, ...]
-    role: str
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.entity, *self.aliases)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleLabel:
-    file: str
-    genre: str
-    roles: tuple[RoleLabel, ...]
-    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,62 +78,6 @@ class ArticleResult:
     genre: str
     genre_score: float | None
     predictions: list[RolePrediction] = field(default_factory=list)
-
-
-class LabelError(ValueError):
-    """labels.json is missing or malformed; the message names the file and the reason."""
-
-
-def load_labels(directory: Path) -> list[ArticleLabel]:
-    path = directory / LABELS_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LabelError(f"{path}: no such file") from None
-    except json.JSONDecodeError as error:
-        raise LabelError(f"{path}: not valid JSON ({error})") from None
-    articles: list[ArticleLabel] = []
-    for number, item in enumerate(data.get("articles", []), start=1):
-        where = f"{path}: article {number} ({item.get('file', '?')})"
-        if item.get("genre") not in GENRES:
-            raise LabelError(f"{where}: genre must be one of {GENRES}, not {item.get('genre')!r}")
-        roles = []
-        for role in item.get("roles", []):
-            if role.get("role") not in ROLES:
-                raise LabelError(f"{where}: role must be one of {ROLES}, not {role.get('role')!r}")
-            roles.append(RoleLabel(role["entity"], tuple(role.get("aliases", ())), role["role"]))
-        articles.append(
-            ArticleLabel(item["file"], item["genre"], tuple(roles), item.get("note", ""))
-        )
-    if not articles:
-        raise LabelError(f"{path}: no articles")
-    return articles
-
-
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-
-
-def normalise_name(text: str) -> str:
-    """The form names are compared in: case-folded, spaces collapsed, no "the", no "'s"."""
-    key = " ".join(text.split()).casefold()
-    key = key.removeprefix("the ")
-    return _POSSESSIVE.sub("", key).strip()
-
-
-def record_names(doc: Document, record: Portrayal) -> set[str]:
-    """The record's name and the texts of every mention of its entity, normalised."""
-    names = {normalise_name(record.name)}
-    for entity in doc.entities:
-        if entity.id == record.entity_id:
-            names.add(normalise_name(entity.name))
-            names.update(normalise_name(mention.text) for mention in entity.mentions)
-    names.discard("")
-    return names
-
-
-def matching_records(doc: Document, label: RoleLabel) -> list[Portrayal]:
-    wanted = {normalise_name(name) for name in label.names}
-    return [record for record in doc.portrayal if record_names(doc, record) & wanted]
 
 
 def predict_role(doc: Document, label: RoleLabel) -> RolePrediction:

@@ -114,10 +114,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="start from a trained network.pt (a second stage with a fresh schedule)",
     )
     trainer.add_argument(
+        "--sentence-context",
+        action="store_true",
+        help="the head also sees the mean state of each token's sentence",
+    )
+    trainer.add_argument(
         "--decode-stride",
         type=int,
         default=254,
         help="window stride at run time and in dev tuning (254: windows side by side)",
+    )
+    role_trainer = train_targets.add_parser(
+        "roles",
+        help="fit the portrayal role model on hand-labelled article sets",
+        description="Fit the role model (hero, villain, victim, neutral) on folders of "
+        "articles with a labels.json each, choose its ridge penalty by leave-one-set-out "
+        "accuracy, print each set's accuracy for the rules and for a model fitted without "
+        "that set, and write the model fitted on all sets.",
+    )
+    role_trainer.add_argument(
+        "--data", required=True, nargs="+", metavar="DIR", help="labelled set folders"
+    )
+    role_trainer.add_argument(
+        "--output", required=True, metavar="FILE", help="where to write role_model.json"
     )
     tune = commands.add_parser("tune", help="re-tune a trained model's decoding")
     tune_targets = tune.add_subparsers(dest="target", required=True)
@@ -151,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from spinscope.techniques.train_command import train_techniques
 
             return train_techniques(args)
+        if args.command == "train" and args.target == "roles":
+            from spinscope.roles.train_command import train_roles
+
+            return train_roles(args)
         if args.command == "tune" and args.target == "techniques":
             from spinscope.techniques.train_command import retune_techniques
 

@@ -271,6 +271,8 @@ class Portrayal:
     tone: float
     """From -1 (vilified) to 1 (glorified)."""
     evidence: list[Evidence] = field(default_factory=list)
+    role_scores: dict[str, float] = field(default_factory=dict)
+    """The role model's probability of each role (empty when only the rules decided)."""
 
 
 @dataclass(slots=True)

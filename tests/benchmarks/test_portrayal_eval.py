@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import ROOT, make_doc
 
 from spinscope.document import Document, Entity, Genre, Portrayal, Span
+from spinscope.roles import labels
 
 SCRIPT = ROOT / "benchmarks" / "portrayal_eval.py"
 DATA = ROOT / "tests" / "data" / "portrayal"
@@ -25,6 +26,8 @@ HELD_OUT_3 = ROOT / "tests" / "data" / "portrayal_heldout3"
 """A third blind set, written after the annotator was tuned on the other three."""
 HELD_OUT_4 = ROOT / "tests" / "data" / "portrayal_heldout4"
 """A fourth blind set, written while the annotator was tuned on the other four."""
+HELD_OUT_5 = ROOT / "tests" / "data" / "portrayal_heldout5"
+"""A fifth blind set, scored once by the rules before the role model was fitted."""
 
 
 def _load_script() -> ModuleType:
@@ -83,11 +86,11 @@ def caucasus_doc() -> Document:
     ],
 )
 def test_normalise_name(text: str, key: str) -> None:
-    assert ev.normalise_name(text) == key
+    assert labels.normalise_name(text) == key
 
 
 def test_matches_record_name_case_insensitively(caucasus_doc: Document) -> None:
-    label = ev.RoleLabel("ILHAM ALIYEV", (), "protagonist")
+    label = labels.RoleLabel("ILHAM ALIYEV", (), "protagonist")
     prediction = ev.predict_role(caucasus_doc, label)
     assert prediction.found
     assert (prediction.role, prediction.tone, prediction.record) == (
@@ -99,7 +102,7 @@ def test_matches_record_name_case_insensitively(caucasus_doc: Document) -> None:
 
 def test_matches_mention_text_of_the_records_entity(caucasus_doc: Document) -> None:
     # The record is named "Ilham Aliyev", but its entity's mention "Aliyev" matches the alias.
-    label = ev.RoleLabel("President of Azerbaijan", ("aliyev",), "protagonist")
+    label = labels.RoleLabel("President of Azerbaijan", ("aliyev",), "protagonist")
     assert ev.predict_role(caucasus_doc, label).record == "Ilham Aliyev"
 
 
@@ -107,14 +110,14 @@ def test_possessive_mention_matches() -> None:
     doc = make_doc("The Kremlin's envoy left Moscow.")
     doc.entities = [_entity(doc, "E1", "Moscow", "Kremlin's", "Moscow")]
     doc.portrayal = [Portrayal("E1", "Moscow", "antagonist", -0.5)]
-    label = ev.RoleLabel("Russia", ("Kremlin",), "antagonist")
+    label = labels.RoleLabel("Russia", ("Kremlin",), "antagonist")
     prediction = ev.predict_role(doc, label)
     assert prediction.found and prediction.record == "Moscow"
 
 
 def test_strongest_of_several_matching_records_decides(caucasus_doc: Document) -> None:
-    label = ev.RoleLabel("Armenia", ("Armenian", "Yerevan"), "antagonist")
-    assert [r.name for r in ev.matching_records(caucasus_doc, label)] == ["Yerevan", "Armenian"]
+    label = labels.RoleLabel("Armenia", ("Armenian", "Yerevan"), "antagonist")
+    assert [r.name for r in labels.matching_records(caucasus_doc, label)] == ["Yerevan", "Armenian"]
     prediction = ev.predict_role(caucasus_doc, label)
     assert (prediction.role, prediction.tone, prediction.record) == ("antagonist", -0.7, "Armenian")
 
@@ -126,12 +129,12 @@ def test_non_neutral_record_beats_a_neutral_one() -> None:
         Portrayal("E1", "Moscow", "neutral", -0.3),
         Portrayal("E2", "Kremlin", "antagonist", -0.2),
     ]
-    label = ev.RoleLabel("Russia", ("Moscow", "Kremlin"), "antagonist")
+    label = labels.RoleLabel("Russia", ("Moscow", "Kremlin"), "antagonist")
     assert ev.predict_role(doc, label).role == "antagonist"
 
 
 def test_unfound_entity_counts_as_neutral(caucasus_doc: Document) -> None:
-    label = ev.RoleLabel("France", ("Paris", "French"), "antagonist")
+    label = labels.RoleLabel("France", ("Paris", "French"), "antagonist")
     prediction = ev.predict_role(caucasus_doc, label)
     assert not prediction.found
     assert (prediction.role, prediction.tone) == ("neutral", None)
@@ -140,8 +143,8 @@ def test_unfound_entity_counts_as_neutral(caucasus_doc: Document) -> None:
 def test_record_without_entity_matches_by_name_only() -> None:
     doc = make_doc("Nothing here names them.")
     doc.portrayal = [Portrayal("E9", "ECOWAS", "antagonist", -0.5)]
-    assert ev.predict_role(doc, ev.RoleLabel("ecowas", (), "antagonist")).found
-    assert not ev.predict_role(doc, ev.RoleLabel("ECOWA", (), "antagonist")).found
+    assert ev.predict_role(doc, labels.RoleLabel("ecowas", (), "antagonist")).found
+    assert not ev.predict_role(doc, labels.RoleLabel("ECOWA", (), "antagonist")).found
 
 
 # --- metrics -------------------------------------------------------------------------------
@@ -200,13 +203,13 @@ def test_genre_accuracy() -> None:
 
 def test_evaluate_document_and_report(caucasus_doc: Document) -> None:
     caucasus_doc.genre = Genre("opinion", 0.75)
-    label = ev.ArticleLabel(
+    label = labels.ArticleLabel(
         "a.txt",
         "reporting",
         (
-            ev.RoleLabel("Ilham Aliyev", ("Aliyev",), "protagonist"),
-            ev.RoleLabel("Armenia", ("Armenian", "Yerevan"), "antagonist"),
-            ev.RoleLabel("France", (), "antagonist"),
+            labels.RoleLabel("Ilham Aliyev", ("Aliyev",), "protagonist"),
+            labels.RoleLabel("Armenia", ("Armenian", "Yerevan"), "antagonist"),
+            labels.RoleLabel("France", (), "antagonist"),
         ),
     )
     result = ev.evaluate_document(caucasus_doc, label)
@@ -214,7 +217,7 @@ def test_evaluate_document_and_report(caucasus_doc: Document) -> None:
     assert [p.role for p in result.predictions] == ["protagonist", "antagonist", "neutral"]
 
     bare = make_doc("No annotations at all.")
-    other = ev.evaluate_document(bare, ev.ArticleLabel("b.txt", "satire", ()))
+    other = ev.evaluate_document(bare, labels.ArticleLabel("b.txt", "satire", ()))
     assert other.genre == ev.NO_GENRE
 
     report = ev.format_report([result, other])
@@ -235,13 +238,13 @@ def test_load_labels_rejects_unknown_role(tmp_path: Path) -> None:
         ]
     }
     (tmp_path / "labels.json").write_text(json.dumps(bad), encoding="utf-8")
-    with pytest.raises(ev.LabelError, match=r"labels\.json: article 1 \(x\.txt\): role"):
-        ev.load_labels(tmp_path)
+    with pytest.raises(labels.LabelError, match=r"labels\.json: article 1 \(x\.txt\): role"):
+        labels.load_labels(tmp_path)
 
 
 def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ev.LabelError, match="no such file"):
-        ev.load_labels(tmp_path)
+    with pytest.raises(labels.LabelError, match="no such file"):
+        labels.load_labels(tmp_path)
 
 
 # --- the labelled set itself ---------------------------------------------------------------
@@ -249,30 +252,30 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
 
 @pytest.fixture(
     scope="module",
-    params=[DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4],
-    ids=["dev", "held_out", "held_out_2", "held_out_3", "held_out_4"],
+    params=[DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5],
+    ids=["dev", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5"],
 )
-def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[ev.ArticleLabel]]:
-    return request.param, list(ev.load_labels(request.param))
+def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[labels.ArticleLabel]]:
+    return request.param, list(labels.load_labels(request.param))
 
 
 def test_labelled_set_is_large_and_covers_every_role(
-    labelled_set: tuple[Path, list[ev.ArticleLabel]],
+    labelled_set: tuple[Path, list[labels.ArticleLabel]],
 ) -> None:
-    _, labels = labelled_set
-    counts = Counter(role.role for article in labels for role in article.roles)
-    assert len(labels) >= 10
+    _, articles = labelled_set
+    counts = Counter(role.role for article in articles for role in article.roles)
+    assert len(articles) >= 10
     assert sum(counts.values()) >= 40
     assert min(counts[r] for r in ("protagonist", "antagonist", "innocent")) >= 6
     assert counts["neutral"] >= 10
-    assert {article.genre for article in labels} == set(ev.GENRES)
+    assert {article.genre for article in articles} == set(labels.GENRES)
 
 
 def test_every_article_is_labelled_once_and_exists(
-    labelled_set: tuple[Path, list[ev.ArticleLabel]],
+    labelled_set: tuple[Path, list[labels.ArticleLabel]],
 ) -> None:
-    directory, labels = labelled_set
-    files = [article.file for article in labels]
+    directory, articles = labelled_set
+    files = [article.file for article in articles]
     assert len(files) == len(set(files))
     assert sorted(files) == sorted(p.name for p in directory.glob("*.txt"))
 
@@ -280,18 +283,20 @@ def test_every_article_is_labelled_once_and_exists(
 @pytest.mark.parametrize(
     "path",
     sorted(
-        p for d in (DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4) for p in d.glob("*.txt")
+        p
+        for d in (DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5)
+        for p in d.glob("*.txt")
     ),
     ids=lambda p: p.name,
 )
 def test_article_text(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert 200 <= len(text.split()) <= 600
-    (article,) = [a for a in ev.load_labels(path.parent) if a.file == path.name]
+    (article,) = [a for a in labels.load_labels(path.parent) if a.file == path.name]
     entities = [role.entity for role in article.roles]
     assert len(entities) == len(set(entities)), "an entity labelled twice"
     for role in article.roles:
-        assert role.role in ev.ROLES
+        assert role.role in labels.ROLES
         assert any(form in text for form in role.names), (
             f"{path.name}: neither {role.entity!r} nor an alias occurs in the text"
         )

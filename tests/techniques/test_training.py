@@ -187,3 +187,49 @@ def test_train_command_trains_exports_and_tunes(tmp_path: Path) -> None:
         timeout=120,
     )
     assert missing.returncode == 1 and "no ptc-emnlp2019/ folder" in missing.stderr
+
+
+def test_sentence_context_network_trains_exports_and_predicts_as_torch(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    import torch
+
+    from spinscope.techniques.model import TechniqueTaggerNetwork, sentence_means
+    from spinscope.techniques.segmentation import sentence_spans
+    from spinscope.techniques.windows import token_sentences, window_sentence_ids
+
+    # the pooled state of a token is the mean over its own sentence, special tokens apart
+    states = torch.arange(12, dtype=torch.float32).reshape(1, 4, 3)
+    pooled = sentence_means(states, torch.tensor([[-1, 0, 0, 1]]))
+    assert torch.allclose(pooled[0, 1], states[0, 1:3].mean(dim=0))
+    assert torch.allclose(pooled[0, 3], states[0, 3])
+
+    root = write_corpus(tmp_path / "corpus")
+    config = replace(TINY, epochs=2, sentence_context=True)
+    output = tmp_path / "run"
+    weights = train(root, output, config, progress=False, log=lambda _: None)
+    state = torch.load(weights, weights_only=True)
+    assert state["head.weight"].shape[1] == 2 * 384
+    model_dir = output / "model"
+    export(weights, model_dir)
+    fp32 = TechniquePredictor(model_dir, threads=2, model_file=ONNX_FP32)
+    assert fp32.uses_sentences
+    text = ARTICLES["1002"][0]
+    encoded = fp32(text).encoded
+    ids, mask = window_batch(encoded.ids, [0], fp32.cls_id, fp32.sep_id)
+    sentences = window_sentence_ids(
+        token_sentences(encoded.offsets, sentence_spans(text)), [0], ids.shape[1]
+    )
+    assert sentences[0, 0] == -1 and sentences[0, -1] == -1 and sentences[0, 1:-1].max() >= 2
+    expected = torch_probabilities(weights, ids, mask, sentence_ids=sentences)[0, 1:-1]
+    np.testing.assert_allclose(fp32(text).probabilities, expected, atol=1e-4)
+    # a plain network's weights seed a sentence-context one that predicts just as it did
+    plain = TechniqueTaggerNetwork(OUTPUTS)
+    plain.eval()
+    seeded = TechniqueTaggerNetwork(OUTPUTS, sentence_context=True)
+    seeded.load_trained(plain.state_dict())
+    seeded.eval()
+    with torch.no_grad():
+        before = plain(torch.from_numpy(ids), torch.from_numpy(mask))
+        after = seeded(torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(sentences))
+    assert torch.allclose(before, after, atol=1e-5)

@@ -63,12 +63,14 @@ import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from spinscope.annotators.quotes import reporting_verbs
 from spinscope.data import read_json
 from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, TechniqueSpan
 from spinscope.gazetteer import countries, country_named, demonym_index
+from spinscope.roles.features import RoleCase, role_features, strongest_sentence
+from spinscope.roles.model import BUNDLED_ROLE_MODEL, RoleModel, decide
 
 PORTRAYED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -332,11 +334,39 @@ class _Referent:
 
 
 class PortrayalAnalyzer:
-    """Adds ``doc.portrayal``: one record per actor the text names."""
+    """Adds ``doc.portrayal``: one record per actor the text names.
+
+    The rules below read the evidence and give each actor a first role; the role model
+    (``roles/``), fitted on labelled articles, then decides the role from that verdict and
+    the context of the actor's mentions. ``role_model=None``, or a pipeline without the
+    genre annotator, keeps the rules' roles.
+    """
 
     name = "portrayal"
 
+    def __init__(self, role_model: RoleModel | Literal["bundled"] | None = "bundled") -> None:
+        self.role_model = role_model
+
+    def _model(self) -> RoleModel | None:
+        if self.role_model == "bundled":
+            self.role_model = RoleModel.load() if BUNDLED_ROLE_MODEL.exists() else None
+        return self.role_model
+
     def __call__(self, doc: Document) -> Document:
+        words = lexicon()
+        cases = self.read(doc)
+        model = self._model()
+        # The model weighs the genre (an op-ed's blame is not a report's); without the genre
+        # annotator's verdict the rules decide.
+        if model is not None and cases and doc.genre is not None:
+            x = role_features(doc, [case for _, case in cases], harm_words(), words.leader_titles)
+            for (portrayal, case), p in zip(cases, model.probabilities(x), strict=True):
+                _apply_role(doc, portrayal, case, dict(zip(model.roles, p, strict=True)), words)
+        doc.portrayal.extend(portrayal for portrayal, _ in cases)
+        return doc
+
+    def read(self, doc: Document) -> list[tuple[Portrayal, RoleCase]]:
+        """Each actor's record as the rules decide it, and what the role model reads of it."""
         words = lexicon()
         referents = _referents(doc.entities, words)
         by_entity = {member.id: referent for referent in referents for member in referent.members}
@@ -346,11 +376,12 @@ class PortrayalAnalyzer:
             _read_mentions(doc, by_entity, words, types, leaders)
         _share_with_states(referents, by_entity, leaders, words)
         quotes = sorted(doc.quotes, key=lambda quote: quote.start)
+        cases: list[tuple[Portrayal, RoleCase]] = []
         for referent in referents:
             if referent.found:
                 referent.found.extend(_technique_evidence(referent, doc.techniques, words))
-            doc.portrayal.append(_decide(doc, referent, words, quotes, types))
-        return doc
+            cases.append(_decide(doc, referent, words, quotes, types))
+        return cases
 
 
 def _referents(entities: list[Entity], words: Lexicon) -> list[_Referent]:
@@ -1881,12 +1912,13 @@ def _decide(
     words: Lexicon,
     quotes: list[Quote],
     types: dict[str, str],
-) -> Portrayal:
+) -> tuple[Portrayal, RoleCase]:
     """``quotes`` in text order; ``types`` the entity type by entity id."""
     decision = words.decision
     found = _deduplicated(referent.found)
     evidence: list[Evidence] = []
     praise = blame = harm = 0.0
+    quoted = 0
     for item in found:
         quote = _quote_at(quotes, item.start, item.end)
         weight = item.weight * (words.scales["quoted"] if quote is not None else 1.0)
@@ -1902,6 +1934,7 @@ def _decide(
         piece = doc.evidence(item.start, item.end, item.kind, weight)
         if quote is not None and quote.speaker is not None:
             piece.speaker = quote.speaker.name
+            quoted += 1
         evidence.append(piece)
     tone = (praise - blame) / (praise + blame + decision["tone_smoothing"])
     role = "neutral"
@@ -1918,7 +1951,75 @@ def _decide(
         role = "antagonist"
     evidence.sort(key=lambda piece: (-abs(piece.weight), piece.start))
     evidence = sorted(evidence[: int(decision["maximum_evidence"])], key=lambda p: p.start)
-    return Portrayal(referent.entity.id, _display_name(referent), role, round(tone, 4), evidence)
+    portrayal = Portrayal(
+        referent.entity.id, _display_name(referent), role, round(tone, 4), evidence
+    )
+    lead = referent.entity
+    case = RoleCase(
+        entity_id=lead.id,
+        name=portrayal.name,
+        entity_type=lead.type,
+        mentions=[mention for member in referent.members for mention in member.mentions],
+        titles=[title for member in referent.members for title in member.roles],
+        rule_role=role,
+        tone=tone,
+        praise=praise,
+        blame=blame,
+        harm=harm,
+        quoted_evidence_share=quoted / len(found) if found else 0.0,
+        speaker_ids={member.id for member in referent.members},
+    )
+    return portrayal, case
+
+
+EVIDENCE_KINDS = {"protagonist": "praise", "antagonist": "blame", "innocent": "harm"}
+"""The evidence kind that supports each role."""
+
+
+def _apply_role(
+    doc: Document,
+    portrayal: Portrayal,
+    case: RoleCase,
+    probabilities: dict[str, float],
+    words: Lexicon,
+) -> None:
+    """Set the role model's role. A role the rules' evidence does not support gets the
+    sentence naming the actor that supports it best as evidence (kind ``context``), or,
+    when no sentence does, stays with the rules: every non-neutral role cites evidence."""
+    role = decide(probabilities, portrayal.tone)
+    portrayal.role_scores = {r: round(float(v), 4) for r, v in probabilities.items()}
+    if role == portrayal.role or role == "neutral":
+        portrayal.role = role
+        return
+    kind = EVIDENCE_KINDS[role]
+    supported = any(
+        piece.kind == kind
+        or (
+            kind != "harm"
+            and piece.kind == "technique"
+            and (piece.weight > 0) == (kind == "praise")
+        )
+        for piece in portrayal.evidence
+    )
+    if not supported:
+        sentence = strongest_sentence(doc, case, role, harm_words())
+        if sentence is None:
+            return
+        sign = -1.0 if role == "antagonist" else 1.0  # harm, like praise, is positive
+        piece = doc.evidence(
+            sentence[0], sentence[1], "context", round(sign * probabilities[role], 4)
+        )
+        portrayal.evidence = sorted([*portrayal.evidence, piece], key=lambda p: p.start)
+    portrayal.role = role
+
+
+@functools.cache
+def harm_words() -> frozenset[str]:
+    """Harm verbs in every form and harm nouns: what marks a sentence of suffering."""
+    words = lexicon()
+    return frozenset(
+        {*words.harm_verbs, *words.passive_harm_verbs, *words.harm_nouns, *words.suffer_verbs}
+    )
 
 
 def _deduplicated(found: list[_Found]) -> list[_Found]:

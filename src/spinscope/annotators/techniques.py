@@ -45,10 +45,10 @@ class TechniqueTagger:
     def __call__(self, doc: Document) -> Document:
         predictor = self.predictor
         labels, rules, sentence_model = self._decoding
-        token_probabilities = predictor(doc.text)
+        sentences = sentence_spans(doc.text, doc.nlp.doc if doc.nlp is not None else None)
+        token_probabilities = predictor(doc.text, sentences=sentences)
         offsets = token_probabilities.encoded.offsets
         probabilities = token_probabilities.probabilities
-        sentences = sentence_spans(doc.text, doc.nlp.doc if doc.nlp is not None else None)
         for found in decode(doc.text, offsets, probabilities, sentences, labels, rules):
             span = doc.span(found.start, found.end)
             doc.techniques.append(

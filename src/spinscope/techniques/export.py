@@ -11,8 +11,6 @@ from pathlib import Path
 
 import numpy as np
 
-from spinscope.techniques.corpus import OUTPUTS
-
 ONNX_FP32 = "model.fp32.onnx"
 ONNX_INT8 = "model.onnx"
 TOKENIZER = "tokenizer.json"
@@ -23,29 +21,28 @@ def export(weights: Path, output: Path, encoder: Path | None = None) -> Path:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from spinscope.techniques.model import (
-        ProbabilityExport,
-        TechniqueTaggerNetwork,
-        encoder_path,
-    )
+    from spinscope.techniques.model import ProbabilityExport, encoder_path, network_from_weights
 
     encoder = encoder or encoder_path()
-    network = TechniqueTaggerNetwork(OUTPUTS, encoder)
-    network.load_state_dict(torch.load(weights, weights_only=True))
-    network.eval()
+    network = network_from_weights(weights, encoder)
     output.mkdir(parents=True, exist_ok=True)
-    dummy_ids = torch.ones((2, 16), dtype=torch.long)
-    dummy_mask = torch.ones((2, 16), dtype=torch.long)
+    dummy: tuple[torch.Tensor, ...] = (
+        torch.ones((2, 16), dtype=torch.long),
+        torch.ones((2, 16), dtype=torch.long),
+    )
+    names = ["input_ids", "attention_mask"]
+    if network.sentence_context:
+        dummy = (*dummy, torch.arange(32, dtype=torch.long).reshape(2, 16) // 5)
+        names.append("sentence_ids")
     fp32 = output / ONNX_FP32
     torch.onnx.export(
         ProbabilityExport(network),
-        (dummy_ids, dummy_mask),
+        dummy,
         str(fp32),
-        input_names=["input_ids", "attention_mask"],
+        input_names=names,
         output_names=["probabilities"],
         dynamic_axes={
-            "input_ids": {0: "batch", 1: "tokens"},
-            "attention_mask": {0: "batch", 1: "tokens"},
+            **{name: {0: "batch", 1: "tokens"} for name in names},
             "probabilities": {0: "batch", 1: "tokens"},
         },
         opset_version=17,
@@ -58,19 +55,23 @@ def export(weights: Path, output: Path, encoder: Path | None = None) -> Path:
 
 
 def torch_probabilities(
-    weights: Path, input_ids: np.ndarray, attention: np.ndarray, encoder: Path | None = None
+    weights: Path,
+    input_ids: np.ndarray,
+    attention: np.ndarray,
+    encoder: Path | None = None,
+    sentence_ids: np.ndarray | None = None,
 ) -> np.ndarray:
     """The fp32 network's output in torch, to check an export against."""
     import torch
 
-    from spinscope.techniques.model import ProbabilityExport, TechniqueTaggerNetwork
+    from spinscope.techniques.model import ProbabilityExport, network_from_weights
 
-    network = TechniqueTaggerNetwork(OUTPUTS, encoder)
-    network.load_state_dict(torch.load(weights, weights_only=True))
-    network.eval()
+    network = network_from_weights(weights, encoder)
     with torch.no_grad():
         result = ProbabilityExport(network)(
-            torch.from_numpy(input_ids), torch.from_numpy(attention)
+            torch.from_numpy(input_ids),
+            torch.from_numpy(attention),
+            None if sentence_ids is None else torch.from_numpy(sentence_ids),
         )
     probabilities: np.ndarray = result.numpy()
     return probabilities

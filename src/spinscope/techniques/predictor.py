@@ -19,7 +19,9 @@ from spinscope.techniques.windows import (
     encode,
     load_tokenizer,
     merge_windows,
+    token_sentences,
     window_batch,
+    window_sentence_ids,
     window_starts,
 )
 
@@ -62,20 +64,39 @@ class TechniquePredictor:
             json.loads(decoding.read_text(encoding="utf-8")) if decoding.exists() else {}
         )
         self.stride = stride or int(self.decoding.get("stride", BODY_TOKENS))
+        self.uses_sentences = any(i.name == "sentence_ids" for i in self.session.get_inputs())
+        """Whether the network pools each token's sentence (see ``model.sentence_means``)."""
 
-    def __call__(self, text: str, batch_size: int = 8) -> TokenProbabilities:
+    def __call__(
+        self,
+        text: str,
+        batch_size: int = 8,
+        sentences: list[tuple[int, int]] | None = None,
+    ) -> TokenProbabilities:
+        """Probabilities for ``text``; ``sentences`` (character spans) are cut from the text
+        when the network needs them and the caller has none."""
         encoded = encode(self.tokenizer, text)
         count = len(encoded.ids)
         if count == 0:
             return TokenProbabilities(encoded, np.zeros((0, self.outputs), dtype=np.float32))
+        sentence_of_token = None
+        if self.uses_sentences:
+            if sentences is None:
+                from spinscope.techniques.segmentation import sentence_spans
+
+                sentences = sentence_spans(text)
+            sentence_of_token = token_sentences(encoded.offsets, sentences)
         starts = window_starts(count, self.stride)
         outputs: list[np.ndarray] = []
         for first in range(0, len(starts), batch_size):
             chunk = starts[first : first + batch_size]
             input_ids, attention = window_batch(encoded.ids, chunk, self.cls_id, self.sep_id)
-            (probabilities,) = self.session.run(
-                None, {"input_ids": input_ids, "attention_mask": attention}
-            )
+            feed = {"input_ids": input_ids, "attention_mask": attention}
+            if sentence_of_token is not None:
+                feed["sentence_ids"] = window_sentence_ids(
+                    sentence_of_token, chunk, input_ids.shape[1]
+                )
+            (probabilities,) = self.session.run(None, feed)
             outputs.extend(probabilities)
         return TokenProbabilities(encoded, merge_windows(count, starts, outputs))
 

@@ -33,6 +33,7 @@ def train_techniques(args: argparse.Namespace) -> int:
         learning_rate=args.learning_rate,
         head_learning_rate=args.head_learning_rate,
         init_from=args.init_from,
+        sentence_context=args.sentence_context,
         stride=args.stride,
         seed=args.seed,
         use_memes=not args.no_memes,

@@ -18,7 +18,14 @@ from typing import Any
 import numpy as np
 
 from spinscope.techniques.corpus import LABELS, OUTPUTS, LabelledText, read_training_data
-from spinscope.techniques.windows import BODY_TOKENS, encode, load_tokenizer, token_labels
+from spinscope.techniques.segmentation import sentence_spans
+from spinscope.techniques.windows import (
+    BODY_TOKENS,
+    encode,
+    load_tokenizer,
+    token_labels,
+    token_sentences,
+)
 
 CHECKPOINT = "checkpoint.pt"
 WEIGHTS = "network.pt"
@@ -49,12 +56,16 @@ class TrainingConfig:
     init_from: str = ""
     """Start from these trained weights (a ``network.pt``) instead of the plain encoder, to
     train a finished model further with a fresh schedule."""
+    sentence_context: bool = False
+    """Let the head see the mean state of each token's sentence as well as the token's."""
 
 
 @dataclass(slots=True)
 class TrainingWindow:
     ids: np.ndarray
     labels: np.ndarray
+    sentences: np.ndarray
+    """Per token, the index of its sentence in the text (see ``windows.token_sentences``)."""
 
 
 def build_windows(
@@ -68,6 +79,7 @@ def build_windows(
             continue
         spans = [(s, e, index[t]) for s, e, t in example.spans if t in index]
         labels = token_labels(encoded, spans, OUTPUTS)
+        sentences = token_sentences(encoded.offsets, sentence_spans(example.text))
         count = len(encoded.ids)
         starts = (
             [0]
@@ -76,7 +88,9 @@ def build_windows(
         )
         for start in starts:
             end = start + BODY_TOKENS
-            windows.append(TrainingWindow(encoded.ids[start:end], labels[start:end]))
+            windows.append(
+                TrainingWindow(encoded.ids[start:end], labels[start:end], sentences[start:end])
+            )
     return windows
 
 
@@ -149,9 +163,9 @@ def train(
         f"{steps_per_epoch} steps per epoch, {total_steps} steps"
     )
 
-    network = TechniqueTaggerNetwork(OUTPUTS, encoder)
+    network = TechniqueTaggerNetwork(OUTPUTS, encoder, sentence_context=config.sentence_context)
     if config.init_from:
-        network.load_state_dict(torch.load(config.init_from, weights_only=True))
+        network.load_trained(torch.load(config.init_from, weights_only=True))
     head_params = list(network.head.parameters())
     head_ids = {id(p) for p in head_params}
     optimizer = torch.optim.AdamW(
@@ -216,6 +230,7 @@ def train(
             attention = torch.zeros((len(chosen), length), dtype=torch.long)
             targets = torch.zeros((len(chosen), length, OUTPUTS))
             mask = torch.zeros((len(chosen), length, 1))
+            sentence_ids = torch.full((len(chosen), length), -1, dtype=torch.long)
             for row, window in enumerate(chosen):
                 n = len(window.ids)
                 input_ids[row, 0] = cls_id
@@ -224,7 +239,8 @@ def train(
                 attention[row, : n + 2] = 1
                 targets[row, 1 : n + 1] = torch.from_numpy(window.labels)
                 mask[row, 1 : n + 1] = 1.0
-            logits = network(input_ids, attention)
+                sentence_ids[row, 1 : n + 1] = torch.from_numpy(window.sentences)
+            logits = network(input_ids, attention, sentence_ids)
             losses = loss_function(logits, targets) * mask
             loss = losses.sum() / (mask.sum() * OUTPUTS)
             optimizer.zero_grad()

@@ -60,7 +60,12 @@ class DevArticle:
 
 
 def collect(predictor: TechniquePredictor, examples: Sequence[LabelledText]) -> list[DevArticle]:
-    return [DevArticle(e.id, e.text, predictor(e.text), sentence_spans(e.text)) for e in examples]
+    articles: list[DevArticle] = []
+    for example in examples:
+        sentences = sentence_spans(example.text)
+        probabilities = predictor(example.text, sentences=sentences)
+        articles.append(DevArticle(example.id, example.text, probabilities, sentences))
+    return articles
 
 
 def gold_spans(examples: Sequence[LabelledText]) -> dict[str, list[LabelledSpan]]:

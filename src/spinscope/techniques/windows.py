@@ -66,6 +66,29 @@ def window_batch(
     return input_ids, attention
 
 
+def token_sentences(offsets: np.ndarray, sentences: list[tuple[int, int]]) -> np.ndarray:
+    """Per token, the index of the sentence it starts in (a token between two sentences goes
+    with the one before; one before the first, with the first)."""
+    if not sentences or len(offsets) == 0:
+        return np.zeros(len(offsets), dtype=np.int64)
+    starts = np.asarray([start for start, _ in sentences], dtype=np.int64)
+    index = np.searchsorted(starts, offsets[:, 0], side="right") - 1
+    result: np.ndarray = np.maximum(index, 0).astype(np.int64)
+    return result
+
+
+def window_sentence_ids(
+    sentence_of_token: np.ndarray, starts: list[int], length: int
+) -> np.ndarray:
+    """Sentence ids laid out like :func:`window_batch`'s input ids: -1 for [CLS], [SEP] and
+    padding, which join no sentence."""
+    ids = np.full((len(starts), length), -1, dtype=np.int64)
+    for row, start in enumerate(starts):
+        body = sentence_of_token[start : start + BODY_TOKENS]
+        ids[row, 1 : len(body) + 1] = body
+    return ids
+
+
 def merge_windows(count: int, starts: list[int], probabilities: list[np.ndarray]) -> np.ndarray:
     """Per-token probabilities from overlapping windows, weighting each window's tokens by
     their distance from its edges, where the encoder saw least context."""

@@ -1,0 +1,290 @@
+"""What the role model sees of one actor: the rules' verdict and weights, and the sentences
+that name it.
+
+The portrayal rules read praise, blame and harm precisely where the grammar says who gets
+them, and miss them where an argument carries them. These features add what surrounds the
+actor's mentions (sentence sentiment, harm words, technique spans), where and how it is
+named (headline, subject, quoted speaker, a leader's title), and its share of the
+article's praise and blame, so a model fitted on labelled articles can weigh
+the rules' verdict against the context.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from spinscope.document import Document, Span
+from spinscope.gazetteer import Country, country_named, place_index
+
+ROLES = ("protagonist", "antagonist", "innocent", "neutral")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
+GENRES = ("reporting", "opinion", "satire")
+NOTABLE = 0.3
+"""A sentence's VADER compound score past which it counts as clearly positive or negative."""
+SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_LINKS = frozenset({"dobj", "pobj", "obj", "iobj"})
+
+FEATURES = (
+    *(f"rule_{role}" for role in ROLES),
+    "rule_tone",
+    "log_praise",
+    "log_blame",
+    "log_harm",
+    "praise_share",
+    "blame_share",
+    "harm_share",
+    "quoted_evidence_share",
+    *(f"type_{kind}" for kind in ENTITY_TYPES),
+    "log_mentions",
+    "first_mention",
+    "in_headline",
+    "subject_share",
+    "object_share",
+    "subject_in_harm",
+    "object_in_harm",
+    "subject_in_negative",
+    "subject_in_positive",
+    "log_quotes_spoken",
+    "leader_title",
+    "dateline_leader",
+    "home_state",
+    "home_body",
+    "foreign_state",
+    "quoted_mention_share",
+    "context_mean",
+    "context_min",
+    "context_max",
+    "context_harm_share",
+    *(f"genre_{genre}" for genre in GENRES),
+    "log_article_praise",
+    "log_article_blame",
+)
+"""The model's inputs, in order: one-hot rule role, rule tone, log praise, blame and harm
+weights and the actor's share of the article's totals, share of its evidence inside quotes;
+one-hot entity type; log mention count, position of the first mention (0 start, 1 end),
+whether the headline names it, share of mentions as grammatical subject and object, and as
+subject or object of a sentence with a harm word, as subject of a clearly negative or
+positive sentence (VADER compound beyond :data:`NOTABLE`), log
+number of quotes it speaks, whether the text gives it a head-of-state title, the same in a
+story with a dateline; whether it is the state of the dateline (a wire agency's home), one of
+that state's bodies ("the Rwanda Defence Force", "Hungarian police"), or another state; the
+share of its mentions inside quotes; over the
+sentences that name it: mean, lowest and highest VADER compound score, share with a harm
+word; one-hot genre; log praise and blame of the whole article."""
+
+
+@dataclass(slots=True)
+class RoleCase:
+    """One actor as the portrayal rules left it."""
+
+    entity_id: str
+    name: str
+    entity_type: str
+    mentions: list[Span]
+    titles: list[str]
+    rule_role: str
+    tone: float
+    praise: float
+    blame: float
+    harm: float
+    quoted_evidence_share: float
+    speaker_ids: set[str] = field(default_factory=set)
+    """Ids of the entities the actor is made of (a country and its capital, say)."""
+
+
+@functools.cache
+def _sentiment() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+class _Sentences:
+    """The article's sentences, with their sentiment, harm words and technique spans, each
+    worked out once however many actors they name."""
+
+    def __init__(self, doc: Document, harm_words: frozenset[str]) -> None:
+        self.doc = doc
+        if doc.nlp is not None:
+            self.bounds = [(s.start_char, s.end_char) for s in doc.nlp.doc.sents]
+        else:
+            self.bounds = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
+        self.starts = [start for start, _ in self.bounds]
+        self.harm_words = harm_words
+        self._cache: dict[int, tuple[float, bool, int]] = {}
+
+    def index(self, position: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, position) - 1)
+
+    def measures(self, index: int) -> tuple[float, bool, int]:
+        """VADER compound, whether a harm word occurs, technique spans overlapping."""
+        if index not in self._cache:
+            start, end = self.bounds[index]
+            text = self.doc.text[start:end]
+            compound = float(_sentiment().polarity_scores(text)["compound"])
+            words = {w.strip(".,;:!?\"'()").lower() for w in text.split()}
+            harmed = bool(words & self.harm_words)
+            techniques = sum(1 for t in self.doc.techniques if t.start < end and start < t.end)
+            self._cache[index] = (compound, harmed, techniques)
+        return self._cache[index]
+
+
+def _links(doc: Document, mentions: list[Span], sentences: _Sentences) -> list[str]:
+    """Each mention's dependency link in the sentences the portrayal rules parsed ("" for a
+    mention in a sentence left unparsed)."""
+    links: list[str] = []
+    for mention in mentions:
+        start = sentences.bounds[sentences.index(mention.start)][0]
+        parse = doc.nlp.parses.get(start) if doc.nlp is not None else None
+        span = (
+            parse.char_span(mention.start - start, mention.end - start, alignment_mode="expand")
+            if parse is not None
+            else None
+        )
+        links.append(span.root.dep_ if span is not None else "")
+    return links
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def _headline(doc: Document) -> tuple[int, int]:
+    """The paragraph that is the title (the metadata's title, else the first paragraph)."""
+    title = (doc.metadata.title or "").strip()
+    for paragraph in doc.paragraphs[:4]:
+        if title and paragraph.text.strip() == title:
+            return paragraph.start, paragraph.end
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    return (first.start, first.end) if first is not None else (0, 0)
+
+
+def home_country(doc: Document) -> Country | None:
+    """The country of the dateline's place ("KIGALI, Nov. 12 (RBA) --" → Rwanda)."""
+    dateline = doc.metadata.dateline
+    if dateline is None:
+        return None
+    place = dateline.place.split(",")[0].strip().lower()
+    return country_named(place) or place_index().get(place)
+
+
+def _state_relation(name: str, home: Country | None) -> tuple[float, float, float]:
+    """(is the home state, is one of its bodies, is another state) for an actor's name."""
+    country = country_named(name) or place_index().get(name.lower())
+    is_country = country is not None and country_named(name) is not None
+    if home is None:
+        return 0.0, 0.0, float(is_country)
+    if country is home:
+        return float(is_country), float(not is_country), 0.0
+    lowered = f" {name.lower()} "
+    forms = {home.name, *home.aliases, *home.demonyms}
+    if any(f" {form.lower()} " in lowered for form in forms):
+        return 0.0, 1.0, 0.0
+    return 0.0, 0.0, float(is_country)
+
+
+def role_features(
+    doc: Document,
+    cases: list[RoleCase],
+    harm_words: frozenset[str],
+    leader_titles: frozenset[str],
+) -> np.ndarray:
+    """``(len(cases), len(FEATURES))``: each actor's features, in :data:`FEATURES` order."""
+    sentences = _Sentences(doc, harm_words)
+    totals = {
+        "praise": sum(c.praise for c in cases),
+        "blame": sum(c.blame for c in cases),
+        "harm": sum(c.harm for c in cases),
+    }
+    headline = _headline(doc)
+    home = home_country(doc)
+    genre = doc.genre.label if doc.genre is not None else ""
+    quotes = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
+    length = max(len(doc.text), 1)
+    rows: list[list[float]] = []
+    for case in cases:
+        mentions = sorted(case.mentions, key=lambda m: m.start)
+        indexes = sorted({sentences.index(m.start) for m in mentions})
+        measured = [sentences.measures(i) for i in indexes]
+        compounds = [m[0] for m in measured] or [0.0]
+        links = _links(doc, mentions, sentences)
+        subject = [link in SUBJECT_LINKS for link in links]
+        object_ = [link in OBJECT_LINKS for link in links]
+        per_mention = [sentences.measures(sentences.index(m.start)) for m in mentions]
+        spoken = sum(
+            1
+            for quote in doc.quotes
+            if quote.speaker is not None and quote.speaker.entity_id in case.speaker_ids
+        )
+        titled = any(
+            word in leader_titles for title in case.titles for word in title.lower().split()
+        )
+        row = [
+            *(float(case.rule_role == role) for role in ROLES),
+            case.tone,
+            math.log1p(case.praise),
+            math.log1p(case.blame),
+            math.log1p(case.harm),
+            case.praise / totals["praise"] if totals["praise"] else 0.0,
+            case.blame / totals["blame"] if totals["blame"] else 0.0,
+            case.harm / totals["harm"] if totals["harm"] else 0.0,
+            case.quoted_evidence_share,
+            *(float(case.entity_type == kind) for kind in ENTITY_TYPES),
+            math.log1p(len(mentions)),
+            mentions[0].start / length if mentions else 1.0,
+            float(any(headline[0] <= m.start < headline[1] for m in mentions)),
+            _share(subject),
+            _share(object_),
+            _share([s and m[1] for s, m in zip(subject, per_mention, strict=True)]),
+            _share([o and m[1] for o, m in zip(object_, per_mention, strict=True)]),
+            _share([s and m[0] <= -NOTABLE for s, m in zip(subject, per_mention, strict=True)]),
+            _share([s and m[0] >= NOTABLE for s, m in zip(subject, per_mention, strict=True)]),
+            math.log1p(spoken),
+            float(titled),
+            float(titled and doc.metadata.dateline is not None),
+            *_state_relation(case.name, home),
+            (
+                sum(any(a <= m.start < b for a, b in quotes) for m in mentions) / len(mentions)
+                if mentions
+                else 0.0
+            ),
+            float(np.mean(compounds)),
+            float(min(compounds)),
+            float(max(compounds)),
+            float(np.mean([m[1] for m in measured])) if measured else 0.0,
+            *(float(genre == g) for g in GENRES),
+            math.log1p(totals["praise"]),
+            math.log1p(totals["blame"]),
+        ]
+        rows.append(row)
+    return np.asarray(rows, dtype=np.float64).reshape(len(cases), len(FEATURES))
+
+
+def strongest_sentence(
+    doc: Document, case: RoleCase, role: str, harm_words: frozenset[str]
+) -> tuple[int, int] | None:
+    """The sentence naming the actor that best supports ``role``: the most positive for a
+    protagonist, the most negative for an antagonist, one with a harm word for a victim."""
+    sentences = _Sentences(doc, harm_words)
+    best: tuple[float, int] | None = None
+    for index in sorted({sentences.index(m.start) for m in case.mentions}):
+        compound, harmed, _ = sentences.measures(index)
+        support = {
+            "protagonist": compound,
+            "antagonist": -compound,
+            "innocent": 1.0 if harmed else -1.0,
+        }.get(role, -1.0)
+        if support > 0 and (best is None or support > best[0]):
+            best = (support, index)
+    if best is None:
+        return None
+    start, end = sentences.bounds[best[1]]
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,117 @@
+"""The role model: a ridge multinomial logistic regression over :data:`features.FEATURES`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.roles.features import FEATURES, ROLES
+
+BUNDLED_ROLE_MODEL = Path(__file__).resolve().parent.parent / "models" / "roles" / "role_model.json"
+L2 = 10.0
+"""Ridge penalty on standardised features (chosen by leave-one-set-out accuracy)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleModel:
+    features: tuple[str, ...]
+    roles: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    """``(features + 1, roles)``: one column per role, the last row its bias."""
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """``(n, roles)`` probabilities for ``(n, features)`` inputs."""
+        z = np.c_[(x - self.mean) / self.scale, np.ones(len(x))]
+        logits = z @ self.weights
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        result: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+        return result
+
+    def to_config(self) -> dict[str, object]:
+        return {
+            "features": list(self.features),
+            "roles": list(self.roles),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "weights": [[round(float(v), 6) for v in row] for row in self.weights],
+        }
+
+    @classmethod
+    def from_config(cls, config: dict[str, object]) -> RoleModel:
+        features = tuple(str(f) for f in config["features"])  # type: ignore[attr-defined]
+        if features != FEATURES:
+            raise ValueError(
+                "role model was fitted on other features than this version computes; "
+                "refit it with spinscope train roles"
+            )
+        return cls(
+            features,
+            tuple(str(r) for r in config["roles"]),  # type: ignore[attr-defined]
+            np.asarray(config["mean"], dtype=np.float64),
+            np.asarray(config["scale"], dtype=np.float64),
+            np.asarray(config["weights"], dtype=np.float64),
+        )
+
+    @classmethod
+    def load(cls, path: Path = BUNDLED_ROLE_MODEL) -> RoleModel:
+        return cls.from_config(json.loads(path.read_text(encoding="utf-8")))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_config(), indent=1) + "\n", encoding="utf-8")
+
+
+def decide(probabilities: dict[str, float], tone: float) -> str:
+    """The most probable role the rules' evidence does not contradict: an actor the evidence
+    praises on balance (``tone > 0``) is not made a villain, nor one it blames a hero."""
+    allowed = dict(probabilities)
+    if tone > 0:
+        allowed.pop("antagonist", None)
+    if tone < 0:
+        allowed.pop("protagonist", None)
+    return max(allowed, key=lambda role: allowed[role])
+
+
+def fit_role_model(
+    x: np.ndarray, roles: list[str], l2: float = L2, weights: np.ndarray | None = None
+) -> RoleModel:
+    """Fit by Newton's method on standardised features; ``roles`` are the gold role names,
+    ``weights`` what each example counts (default 1)."""
+    sample = np.ones(len(roles)) if weights is None else np.asarray(weights, dtype=np.float64)
+    index = {role: i for i, role in enumerate(ROLES)}
+    y = np.zeros((len(roles), len(ROLES)))
+    y[np.arange(len(roles)), [index[r] for r in roles]] = 1.0
+    mean = np.average(x, axis=0, weights=sample)
+    scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=sample))
+    scale[scale < 1e-9] = 1.0
+    z = np.c_[(x - mean) / scale, np.ones(len(x))]
+    d = z.shape[1]
+    k = len(ROLES)
+    penalty = np.ones(d)
+    penalty[-1] = 0.0  # no penalty on the bias
+    w = np.zeros((d, k))
+    for _ in range(50):
+        logits = z @ w
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        gradient = (z.T @ ((p - y) * sample[:, None]) + l2 * penalty[:, None] * w).ravel(order="F")
+        hessian = np.zeros((d * k, d * k))
+        for a in range(k):
+            for b in range(k):
+                weight = sample * p[:, a] * ((a == b) - p[:, b])
+                block = (z * weight[:, None]).T @ z
+                if a == b:
+                    block += l2 * np.diag(penalty) + 1e-6 * np.eye(d)
+                hessian[a * d : (a + 1) * d, b * d : (b + 1) * d] = block
+        step = np.linalg.lstsq(hessian, gradient, rcond=None)[0]
+        w -= step.reshape((d, k), order="F")
+        if np.abs(step).max() < 1e-7:
+            break
+    return RoleModel(FEATURES, ROLES, mean, scale, w)

@@ -1,0 +1,220 @@
+"""Fit the role model on hand-labelled article sets, and say how well it does on a set it
+was not fitted on (leave one set out).
+
+Each labelled entity is matched to the portrayal record the rules made for it (as the
+evaluation script matches them); its features are the rules' verdict and context, its target
+the gold role. Labelled entities no record matches are left out of fitting and count as
+predicted ``neutral`` when scoring, as in the evaluation script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.document import Document
+from spinscope.roles.features import FEATURES, ROLES, role_features
+from spinscope.roles.labels import load_labels, matching_records
+from spinscope.roles.model import L2, RoleModel, decide, fit_role_model
+
+L2_GRID = (1.0, 3.0, 10.0, 30.0)
+UNLABELLED_GRID = (0.02, 0.05, 0.1, 0.2, 0.5)
+
+
+@dataclass(slots=True)
+class LabelledCase:
+    labelled_set: str
+    article: str
+    entity: str
+    gold: str
+    rule_role: str
+    features: np.ndarray | None
+    """``None`` when no portrayal record matched the label."""
+    labelled: bool = True
+    """False for an actor no label names: fitted as ``neutral`` (labels pick out the actors
+    that matter, so without these the model would think most actors are cast), never scored
+    as a role, but counted when it is cast as a villain in an article without one."""
+
+
+class _RuleReader:
+    """Stands in for the portrayal annotator: keeps the rules' records and the features."""
+
+    name = "portrayal"
+
+    def __init__(self) -> None:
+        from spinscope.annotators.portrayal import PortrayalAnalyzer, harm_words, lexicon
+
+        self.analyzer = PortrayalAnalyzer(role_model=None)
+        self.harm_words = harm_words()
+        self.leader_titles = lexicon().leader_titles
+        self.features: dict[str, np.ndarray] = {}
+
+    def __call__(self, doc: Document) -> Document:
+        cases = self.analyzer.read(doc)
+        doc.portrayal.extend(portrayal for portrayal, _ in cases)
+        x = role_features(doc, [c for _, c in cases], self.harm_words, self.leader_titles)
+        self.features = {
+            portrayal.entity_id: row for (portrayal, _), row in zip(cases, x, strict=True)
+        }
+        return doc
+
+
+def labelled_cases(
+    directories: Sequence[Path], log: Callable[[str], None] = lambda _: None
+) -> list[LabelledCase]:
+    """Analyse every labelled article with the rules and pair each label with its features."""
+    from spinscope.pipeline import DEFAULT_PIPELINE, Analyzer
+
+    analyzer = Analyzer(DEFAULT_PIPELINE)
+    reader = _RuleReader()
+    analyzer.annotators[analyzer.pipeline.index("portrayal")] = reader
+    cases: list[LabelledCase] = []
+    for directory in directories:
+        articles = load_labels(directory)
+        log(f"{directory}: {len(articles)} articles")
+        for article in articles:
+            doc = analyzer.analyze_path(directory / article.file)
+            matched: set[str] = set()
+            for label in article.roles:
+                records = matching_records(doc, label)
+                matched.update(r.entity_id for r in records)
+                if not records:
+                    cases.append(
+                        LabelledCase(
+                            directory.name, article.file, label.entity, label.role, "neutral", None
+                        )
+                    )
+                    continue
+                best = max(records, key=lambda r: (r.role != "neutral", abs(r.tone)))
+                cases.append(
+                    LabelledCase(
+                        directory.name,
+                        article.file,
+                        label.entity,
+                        label.role,
+                        best.role,
+                        reader.features[best.entity_id],
+                    )
+                )
+            for record in doc.portrayal:
+                if record.entity_id not in matched:
+                    cases.append(
+                        LabelledCase(
+                            directory.name,
+                            article.file,
+                            record.name,
+                            "neutral",
+                            record.role,
+                            reader.features[record.entity_id],
+                            labelled=False,
+                        )
+                    )
+    return cases
+
+
+UNLABELLED_WEIGHT = 0.2
+"""What an actor no label names counts in fitting, against 1 for a labelled one."""
+
+
+def fit(
+    cases: Sequence[LabelledCase], l2: float = L2, unlabelled: float = UNLABELLED_WEIGHT
+) -> RoleModel:
+    found = [c for c in cases if c.features is not None]
+    x = np.stack([c.features for c in found if c.features is not None])
+    weights = np.asarray([1.0 if c.labelled else unlabelled for c in found])
+    return fit_role_model(x, [c.gold for c in found], l2, weights)
+
+
+def predicted_roles(model: RoleModel, cases: Sequence[LabelledCase]) -> list[str]:
+    roles: list[str] = []
+    for case in cases:
+        if case.features is None:
+            roles.append("neutral")
+            continue
+        p = model.probabilities(case.features[None, :])[0]
+        tone = float(case.features[FEATURES.index("rule_tone")])
+        roles.append(decide(dict(zip(model.roles, p, strict=True)), tone))
+    return roles
+
+
+def held_out_predictions(
+    cases: Sequence[LabelledCase], l2: float = L2, unlabelled: float = UNLABELLED_WEIGHT
+) -> list[tuple[LabelledCase, str]]:
+    """Each case with the role a model fitted on the other labelled sets gives it."""
+    pairs: list[tuple[LabelledCase, str]] = []
+    for held in sorted({c.labelled_set for c in cases}):
+        test = [c for c in cases if c.labelled_set == held]
+        model = fit([c for c in cases if c.labelled_set != held], l2, unlabelled)
+        pairs.extend(zip(test, predicted_roles(model, test), strict=True))
+    return pairs
+
+
+def leave_one_set_out(
+    cases: Sequence[LabelledCase], l2: float = L2, unlabelled: float = UNLABELLED_WEIGHT
+) -> dict[str, dict[str, float]]:
+    """Per labelled set: accuracy of the rules and of a model fitted on the other sets, over
+    the labelled actors; and how many actors of any kind each casts as a villain in articles
+    whose labels have none (neutral reports, most satire of no one in particular)."""
+    pairs = held_out_predictions(cases, l2, unlabelled)
+    report: dict[str, dict[str, float]] = {}
+    with_villain = {(c.labelled_set, c.article) for c in cases if c.gold == "antagonist"}
+    for held in sorted({c.labelled_set for c in cases}):
+        test = [(c, p) for c, p in pairs if c.labelled_set == held and c.labelled]
+        spare = [
+            (c, p)
+            for c, p in pairs
+            if c.labelled_set == held and (c.labelled_set, c.article) not in with_villain
+        ]
+        report[held] = {
+            "roles": len(test),
+            "rules_accuracy": round(float(np.mean([c.rule_role == c.gold for c, _ in test])), 3),
+            "model_accuracy": round(float(np.mean([p == c.gold for c, p in test])), 3),
+            "rules_false_villains": sum(c.rule_role == "antagonist" for c, _ in spare),
+            "model_false_villains": sum(p == "antagonist" for _, p in spare),
+        }
+    return report
+
+
+def recall_by_role(pairs: Sequence[tuple[LabelledCase, str]]) -> dict[str, dict[str, float]]:
+    """Per gold role, over all sets: how many, and the recall of the rules and the model."""
+    out: dict[str, dict[str, float]] = {}
+    for role in ROLES:
+        of_role = [(c, p) for c, p in pairs if c.gold == role and c.labelled]
+        if of_role:
+            out[role] = {
+                "roles": len(of_role),
+                "rules_recall": round(float(np.mean([c.rule_role == role for c, _ in of_role])), 3),
+                "model_recall": round(float(np.mean([p == role for _, p in of_role])), 3),
+            }
+    return out
+
+
+def pooled_accuracy(report: dict[str, dict[str, float]], key: str) -> float:
+    total = sum(r["roles"] for r in report.values())
+    return round(sum(r[key] * r["roles"] for r in report.values()) / total, 3)
+
+
+def choose_penalties(
+    cases: Sequence[LabelledCase],
+) -> tuple[tuple[float, float], dict[str, float]]:
+    """The ridge penalty and the weight of unlabelled actors with the best pooled
+    leave-one-set-out accuracy among those that cast no more villains than the rules do in
+    articles whose labels have none."""
+    scores: dict[str, float] = {}
+    best: tuple[float, float, float] | None = None
+    for unlabelled in UNLABELLED_GRID:
+        for l2 in L2_GRID:
+            report = leave_one_set_out(cases, l2, unlabelled)
+            accuracy = pooled_accuracy(report, "model_accuracy")
+            scores[f"l2={l2},unlabelled={unlabelled}"] = accuracy
+            false_villains = sum(r["model_false_villains"] for r in report.values())
+            if false_villains > sum(r["rules_false_villains"] for r in report.values()):
+                continue
+            if best is None or accuracy > best[0]:
+                best = (accuracy, l2, unlabelled)
+    if best is None:
+        return (L2, 1.0), scores
+    return (best[1], best[2]), scores

@@ -1,0 +1,85 @@
+"""The role model: fitting, its guard against contradicting the evidence, and its file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from spinscope.roles.features import FEATURES, ROLES
+from spinscope.roles.model import BUNDLED_ROLE_MODEL, RoleModel, decide, fit_role_model
+
+
+def _separable(n: int = 40) -> tuple[np.ndarray, list[str]]:
+    """Each role has its own feature set high; the rest is noise."""
+    rng = np.random.default_rng(3)
+    x = rng.normal(0, 0.3, size=(n * len(ROLES), len(FEATURES)))
+    roles: list[str] = []
+    for i, role in enumerate(ROLES):
+        x[i * n : (i + 1) * n, i] += 2.0
+        roles += [role] * n
+    return x, roles
+
+
+def test_fit_learns_roles_it_can_separate() -> None:
+    x, roles = _separable()
+    model = fit_role_model(x, roles, l2=1.0)
+    predicted = [model.roles[int(i)] for i in model.probabilities(x).argmax(axis=1)]
+    assert np.mean([p == r for p, r in zip(predicted, roles, strict=True)]) > 0.95
+    assert np.allclose(model.probabilities(x).sum(axis=1), 1.0)
+
+
+def test_a_stronger_penalty_gives_flatter_probabilities() -> None:
+    x, roles = _separable()
+    sharp = fit_role_model(x, roles, l2=0.1).probabilities(x).max(axis=1).mean()
+    flat = fit_role_model(x, roles, l2=300.0).probabilities(x).max(axis=1).mean()
+    assert flat < sharp
+
+
+def test_example_weights_count() -> None:
+    x, roles = _separable()
+    # the same examples, once with the neutral ones weighed down to almost nothing
+    weights = np.asarray([0.01 if r == "neutral" else 1.0 for r in roles])
+    heavy = fit_role_model(x, roles, l2=10.0).probabilities(x)[:, ROLES.index("neutral")]
+    light = fit_role_model(x, roles, l2=10.0, weights=weights).probabilities(x)
+    assert light[:, ROLES.index("neutral")].mean() < heavy.mean()
+
+
+def test_model_file_round_trip(tmp_path: Path) -> None:
+    x, roles = _separable()
+    model = fit_role_model(x, roles)
+    model.save(tmp_path / "m.json")
+    again = RoleModel.load(tmp_path / "m.json")
+    assert np.allclose(again.probabilities(x), model.probabilities(x), atol=1e-4)
+
+
+def test_a_model_fitted_on_other_features_is_refused(tmp_path: Path) -> None:
+    config = fit_role_model(*_separable()).to_config()
+    config["features"] = [*FEATURES[:-1], "something_else"]
+    (tmp_path / "m.json").write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(ValueError, match="spinscope train roles"):
+        RoleModel.load(tmp_path / "m.json")
+
+
+def test_the_bundled_model_loads_and_matches_the_features() -> None:
+    model = RoleModel.load(BUNDLED_ROLE_MODEL)
+    assert model.features == FEATURES and model.roles == ROLES
+    assert model.weights.shape == (len(FEATURES) + 1, len(ROLES))
+
+
+@pytest.mark.parametrize(
+    ("tone", "expected"),
+    [(0.4, "neutral"), (-0.4, "antagonist"), (0.0, "antagonist")],
+)
+def test_the_model_does_not_contradict_the_evidence(tone: float, expected: str) -> None:
+    # the model prefers "antagonist"; praise on balance rules it out, blame does not
+    probabilities = {"protagonist": 0.1, "antagonist": 0.5, "innocent": 0.1, "neutral": 0.3}
+    assert decide(probabilities, tone) == expected
+
+
+def test_blame_on_balance_rules_out_the_hero() -> None:
+    probabilities = {"protagonist": 0.6, "antagonist": 0.1, "innocent": 0.1, "neutral": 0.2}
+    assert decide(probabilities, -0.2) == "neutral"
+    assert decide(probabilities, 0.2) == "protagonist"

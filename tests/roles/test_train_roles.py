@@ -1,0 +1,106 @@
+"""``spinscope train roles`` on two small labelled sets cut from the labelled data."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from spinscope.roles.features import FEATURES
+from spinscope.roles.labels import LABELS_FILE
+from spinscope.roles.model import RoleModel
+from spinscope.roles.training import labelled_cases
+
+SOURCE = Path(__file__).resolve().parents[1] / "data" / "portrayal"
+SETS = {
+    "set_a": ("azertac_demining_expert.txt", "neutral_caucasus_talks.txt"),
+    "set_b": ("kabar_batken_expert.txt", "neutral_border_clashes.txt"),
+}
+
+
+@pytest.fixture(scope="module")
+def labelled_sets(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    root = tmp_path_factory.mktemp("labelled")
+    everything = json.loads((SOURCE / LABELS_FILE).read_text(encoding="utf-8"))
+    folders = []
+    for name, files in SETS.items():
+        folder = root / name
+        folder.mkdir()
+        for file in files:
+            shutil.copy(SOURCE / file, folder / file)
+        articles = [a for a in everything["articles"] if a["file"] in files]
+        (folder / LABELS_FILE).write_text(json.dumps({"articles": articles}), encoding="utf-8")
+        folders.append(folder)
+    return folders
+
+
+def test_every_label_and_every_other_actor_becomes_a_case(labelled_sets: list[Path]) -> None:
+    cases = labelled_cases(labelled_sets)
+    labelled = [c for c in cases if c.labelled]
+    everything = json.loads((SOURCE / LABELS_FILE).read_text(encoding="utf-8"))
+    wanted = sum(
+        len(a["roles"])
+        for a in everything["articles"]
+        if any(a["file"] in f for f in SETS.values())
+    )
+    assert len(labelled) == wanted
+    assert {c.labelled_set for c in cases} == set(SETS)
+    found = [c for c in labelled if c.features is not None]
+    assert len(found) >= 0.8 * len(labelled)
+    assert all(c.features is not None and c.features.shape == (len(FEATURES),) for c in found)
+    # actors no label names are there too, as neutral, and never scored
+    others = [c for c in cases if not c.labelled]
+    assert others and all(c.gold == "neutral" for c in others)
+
+
+def test_train_roles_reports_each_set_left_out_and_writes_a_model(
+    labelled_sets: list[Path], tmp_path: Path
+) -> None:
+    output = tmp_path / "role_model.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spinscope.cli",
+            "train",
+            "roles",
+            "--data",
+            *map(str, labelled_sets),
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert set(report["leave_one_set_out"]) == set(SETS)
+    for figures in report["leave_one_set_out"].values():
+        assert 0.0 <= figures["model_accuracy"] <= 1.0 and figures["roles"] > 0
+    model = RoleModel.load(output)
+    assert model.features == FEATURES
+    assert np.isfinite(model.weights).all()
+
+
+def test_train_roles_needs_labelled_folders(labelled_sets: list[Path], tmp_path: Path) -> None:
+    def run(*folders: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "spinscope.cli", "train", "roles", "--data"]
+            + [str(f) for f in folders]
+            + ["--output", str(tmp_path / "m.json")],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    unlabelled = run(labelled_sets[0], tmp_path)
+    assert unlabelled.returncode == 1 and f"no {LABELS_FILE} in it" in unlabelled.stderr
+    alone = run(labelled_sets[0])
+    assert alone.returncode == 1 and "at least two labelled sets" in alone.stderr
+    assert not (tmp_path / "m.json").exists()
