@@ -692,3 +692,21 @@ def test_a_place_suffers_what_is_done_to_a_building_in_it(reader: Analyzer) -> N
     assert by_name(doc, "Tigabura").role == "innocent"
     doc = reader.analyze_text("Nurses from the health post in Tigabura held a meeting.")
     assert by_name(doc, "Tigabura").evidence == []
+
+
+def test_what_an_actor_says_of_its_own_deeds_is_its_claim_not_the_texts_verdict(
+    reader: Analyzer,
+) -> None:
+    own = reader.analyze_text(
+        "The Harbour Guard said its units had come under fire at a checkpoint. "
+        "It said it had detained two armed men and attacked their boats."
+    )
+    guard = by_name(own, "Harbour Guard")
+    assert guard.role == "neutral"
+    assert not [piece for piece in guard.evidence if piece.kind == "blame"]
+    # the same deeds told by another party are still read (as that party's claim)
+    told = reader.analyze_text(
+        "The Coast Brigade said the Harbour Guard had detained two armed men and attacked "
+        "their boats."
+    )
+    assert [piece for piece in by_name(told, "Harbour Guard").evidence if piece.kind == "blame"]

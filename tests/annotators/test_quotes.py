@@ -275,3 +275,25 @@ def test_he_said_is_not_a_man_named_in_the_quote_or_in_reported_speech(analyzer)
     )
     quote = speaker_of(doc, "It was time", "direct")
     assert quote.speaker is not None and quote.speaker.name == "John Marsh"
+
+
+def test_a_fragment_quoted_inside_reported_speech_is_the_reporting_speakers(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        '"We lost everything tonight," said Tomas Rell, a baker.\n\n'
+        'The Harbour Guard said its boats had come under fire and had "answered within '
+        'the limits of self-defence." It said it had detained two armed men.\n\n'
+        "The Coast Brigade said the Harbour Guard had attacked its positions."
+    )
+    fragment = speaker_of(doc, "answered within the limits", "direct")
+    assert fragment.speaker is not None and fragment.speaker.name == "Harbour Guard"
+    # "It said" continues the body that spoke last, not the baker quoted before it
+    detained = speaker_of(doc, "detained two armed men", "indirect")
+    assert detained.speaker is not None and detained.speaker.name == "Harbour Guard"
+    assert speaker_of(doc, "We lost everything").speaker.name == "Tomas Rell"  # type: ignore[union-attr]
+
+
+def test_it_said_with_no_body_quoted_before_is_no_quote(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Tomas Rell, a baker, said the night had been long. It said nothing about the future."
+    )
+    assert not [q for q in doc.quotes if "nothing about the future" in q.text]

@@ -1919,8 +1919,21 @@ def _decide(
     evidence: list[Evidence] = []
     praise = blame = harm = 0.0
     quoted = 0
+    own = {member.id for member in referent.members}
+    counted: list[_Found] = []
     for item in found:
         quote = _quote_at(quotes, item.start, item.end)
+        if (
+            quote is not None
+            and quote.speaker is not None
+            and quote.speaker.entity_id in own
+            and item.kind != "harm"
+            and not _names_in(quote, referent)
+        ):
+            # "It said it had detained several armed men": what an actor says of its own
+            # deeds is its claim, not the text's verdict; what it suffers still counts
+            continue
+        counted.append(item)
         weight = item.weight * (words.scales["quoted"] if quote is not None else 1.0)
         if quote is not None and _official_speaker(quote, types) and item.kind != "harm":
             # "the Tajik Foreign Ministry said Kyrgyz units fired first": a party's claim
@@ -1966,7 +1979,7 @@ def _decide(
         praise=praise,
         blame=blame,
         harm=harm,
-        quoted_evidence_share=quoted / len(found) if found else 0.0,
+        quoted_evidence_share=quoted / len(counted) if counted else 0.0,
         speaker_ids={member.id for member in referent.members},
     )
     return portrayal, case
@@ -2030,6 +2043,16 @@ def _deduplicated(found: list[_Found]) -> list[_Found]:
         if key not in seen or abs(item.weight) > abs(seen[key].weight):
             seen[key] = item
     return sorted(seen.values(), key=lambda item: item.start)
+
+
+def _names_in(quote: Quote, referent: _Referent) -> bool:
+    """Whether the quote names the referent: then it is hardly the referent's own words
+    ("'Lars Hovde needs an enemy,' he said" is not Hovde speaking)."""
+    return any(
+        quote.start <= mention.start < quote.end
+        for member in referent.members
+        for mention in member.mentions
+    )
 
 
 def _quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:

@@ -623,11 +623,17 @@ def _partial_quotes_follow_indirect(doc: Document, quotes: list[Quote]) -> list[
             partial.cue = host.cue
             kept.append(partial)
     for quote in kept:
-        if quote.kind == "direct" and quote.speaker is None:
-            host = next((q for q in indirect if q.start <= quote.start < q.end), None)
-            if host is not None:  # words quoted inside reported speech are that speaker's
-                quote.speaker = host.speaker
-                quote.cue = host.cue
+        if quote.kind != "direct":
+            continue
+        host = next((q for q in indirect if q.start <= quote.start < q.end), None)
+        if host is None:
+            continue
+        nested = quote.cue is not None and host.start <= quote.cue.start < host.end
+        if quote.speaker is None or not nested:
+            # words quoted inside reported speech are that speaker's, unless the reported
+            # speech itself reports them ("she said he told her: '...'")
+            quote.speaker = host.speaker
+            quote.cue = host.cue
     return kept
 
 
@@ -716,6 +722,10 @@ class _SpeakerResolver:
             if later is not None:
                 return self._speaker(later, mention, None)
             return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
+        if words == ["it"]:
+            # "The ministry said ... It said it had detained ...": the body that spoke last
+            body = self._last_body_speaker(start)
+            return self._speaker(body, mention, None) if body is not None else None
         pronouns: dict[str, str] = _speaker_words()["pronouns"]
         if len(words) == 1 and head in pronouns:
             gender = pronouns[head]
@@ -737,6 +747,23 @@ class _SpeakerResolver:
         ):
             return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
         return None
+
+    def _last_body_speaker(self, position: int) -> Entity | None:
+        """The organisation or state quoted last before ``position``, in the same or the
+        previous paragraph ("it" is never a person, so people quoted since do not count)."""
+        bodies = [
+            (spoke_at, self.entities[entity_id])
+            for spoke_at, entity_id in self.speakers
+            if spoke_at < position
+            and entity_id in self.entities
+            and self.entities[entity_id].type != "PERSON"
+        ]
+        if not bodies:
+            return None
+        spoke_at, entity = max(bodies, key=lambda item: item[0])
+        if self.paragraph_of(position) - self.paragraph_of(spoke_at) > 1:
+            return None
+        return entity
 
     def unresolved(self, span: tuple[int, int]) -> Speaker:
         """A speaker the text describes but never names ("a spokesman for the ministry")."""
