@@ -20,10 +20,12 @@ TEXT = (
 )
 
 
-def _leaning(role: str) -> RoleModel:
-    """A model that, whatever it sees, thinks ``role`` most likely."""
+def _leaning(role: str, then: str | None = None) -> RoleModel:
+    """A model that, whatever it sees, thinks ``role`` most likely (and ``then`` next)."""
     weights = np.zeros((len(FEATURES) + 1, len(ROLES)))
     weights[-1, ROLES.index(role)] = 5.0
+    if then is not None:
+        weights[-1, ROLES.index(then)] = 2.0
     return RoleModel(FEATURES, ROLES, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), weights)
 
 
@@ -77,10 +79,14 @@ def test_the_model_cannot_make_a_villain_of_one_the_evidence_praises(
         assert _record(doc, name).role != "antagonist"
 
 
-def test_no_sentence_to_cite_leaves_the_rules_role(rules_only: Document) -> None:
+def test_a_role_with_nothing_to_cite_gives_way_to_the_next_likeliest(
+    rules_only: Document,
+) -> None:
     # Nothing in the text praises Sylvania: a hero's role would have no evidence to cite.
-    doc = _analyze(_leaning("protagonist"))
-    assert _record(doc, "Sylvania").role == _record(rules_only, "Sylvania").role
+    doc = _analyze(_leaning("protagonist", then="neutral"))
+    assert _record(doc, "Sylvania").role == "neutral"
+    doc = _analyze(_leaning("protagonist", then="antagonist"))
+    assert _record(doc, "Sylvania").role == "antagonist"
 
 
 def test_without_the_genre_annotator_the_rules_decide(rules_only: Document) -> None:

@@ -361,7 +361,7 @@ class PortrayalAnalyzer:
         if model is not None and cases and doc.genre is not None:
             x = role_features(doc, [case for _, case in cases], harm_words(), words.leader_titles)
             for (portrayal, case), p in zip(cases, model.probabilities(x), strict=True):
-                _apply_role(doc, portrayal, case, dict(zip(model.roles, p, strict=True)), words)
+                _apply_role(doc, portrayal, case, dict(zip(model.roles, p, strict=True)))
         doc.portrayal.extend(portrayal for portrayal, _ in cases)
         return doc
 
@@ -1989,35 +1989,47 @@ EVIDENCE_KINDS = {"protagonist": "praise", "antagonist": "blame", "innocent": "h
 """The evidence kind that supports each role."""
 
 
+def role_support(
+    doc: Document, portrayal: Portrayal, case: RoleCase
+) -> dict[str, tuple[int, int] | None]:
+    """The roles there is evidence to cite for: ``None`` when the rules' evidence already
+    does (and for ``neutral`` and the rules' own role), else the sentence naming the actor
+    that supports the role best. A role with neither is missing."""
+    support: dict[str, tuple[int, int] | None] = {"neutral": None, portrayal.role: None}
+    for role, kind in EVIDENCE_KINDS.items():
+        if role in support:
+            continue
+        if any(
+            piece.kind == kind
+            or (
+                kind != "harm"
+                and piece.kind == "technique"
+                and (piece.weight > 0) == (kind == "praise")
+            )
+            for piece in portrayal.evidence
+        ):
+            support[role] = None
+            continue
+        sentence = strongest_sentence(doc, case, role, harm_words())
+        if sentence is not None:
+            support[role] = sentence
+    return support
+
+
 def _apply_role(
     doc: Document,
     portrayal: Portrayal,
     case: RoleCase,
     probabilities: dict[str, float],
-    words: Lexicon,
 ) -> None:
-    """Set the role model's role. A role the rules' evidence does not support gets the
-    sentence naming the actor that supports it best as evidence (kind ``context``), or,
-    when no sentence does, stays with the rules: every non-neutral role cites evidence."""
-    role = decide(probabilities, portrayal.tone)
+    """Set the role model's role, among the roles there is evidence for. A role only a
+    sentence supports cites that sentence (kind ``context``): every role but ``neutral``
+    cites evidence."""
+    support = role_support(doc, portrayal, case)
+    role = decide(probabilities, portrayal.tone, support)
     portrayal.role_scores = {r: round(float(v), 4) for r, v in probabilities.items()}
-    if role == portrayal.role or role == "neutral":
-        portrayal.role = role
-        return
-    kind = EVIDENCE_KINDS[role]
-    supported = any(
-        piece.kind == kind
-        or (
-            kind != "harm"
-            and piece.kind == "technique"
-            and (piece.weight > 0) == (kind == "praise")
-        )
-        for piece in portrayal.evidence
-    )
-    if not supported:
-        sentence = strongest_sentence(doc, case, role, harm_words())
-        if sentence is None:
-            return
+    sentence = support[role]
+    if sentence is not None:
         sign = -1.0 if role == "antagonist" else 1.0  # harm, like praise, is positive
         piece = doc.evidence(
             sentence[0], sentence[1], "context", round(sign * probabilities[role], 4)

@@ -105,6 +105,12 @@ def _sentiment() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+@functools.lru_cache(maxsize=4096)
+def _compound(text: str) -> float:
+    """VADER's compound score of a sentence (kept: every actor a sentence names asks again)."""
+    return float(_sentiment().polarity_scores(text)["compound"])
+
+
 class _Sentences:
     """The article's sentences, with their sentiment, harm words and technique spans, each
     worked out once however many actors they name."""
@@ -127,7 +133,7 @@ class _Sentences:
         if index not in self._cache:
             start, end = self.bounds[index]
             text = self.doc.text[start:end]
-            compound = float(_sentiment().polarity_scores(text)["compound"])
+            compound = _compound(text)
             words = {w.strip(".,;:!?\"'()").lower() for w in text.split()}
             harmed = bool(words & self.harm_words)
             techniques = sum(1 for t in self.doc.techniques if t.start < end and start < t.end)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,15 +68,21 @@ class RoleModel:
         path.write_text(json.dumps(self.to_config(), indent=1) + "\n", encoding="utf-8")
 
 
-def decide(probabilities: dict[str, float], tone: float) -> str:
-    """The most probable role the rules' evidence does not contradict: an actor the evidence
-    praises on balance (``tone > 0``) is not made a villain, nor one it blames a hero."""
-    allowed = dict(probabilities)
+def decide(
+    probabilities: dict[str, float], tone: float, supported: Collection[str] | None = None
+) -> str:
+    """The most probable role the rules' evidence does not contradict and something in the
+    text supports: an actor the evidence praises on balance (``tone > 0``) is not made a
+    villain, nor one it blames a hero; ``supported`` (all roles when ``None``) are the roles
+    there is evidence to cite for."""
+    allowed = {
+        role: p for role, p in probabilities.items() if supported is None or role in supported
+    }
     if tone > 0:
         allowed.pop("antagonist", None)
     if tone < 0:
         allowed.pop("protagonist", None)
-    return max(allowed, key=lambda role: allowed[role])
+    return max(allowed, key=lambda role: allowed[role]) if allowed else "neutral"
 
 
 def fit_role_model(

@@ -33,6 +33,8 @@ class LabelledCase:
     rule_role: str
     features: np.ndarray | None
     """``None`` when no portrayal record matched the label."""
+    supported: frozenset[str] = frozenset(ROLES)
+    """The roles there is evidence to cite for (``annotators.portrayal.role_support``)."""
     labelled: bool = True
     """False for an actor no label names: fitted as ``neutral`` (labels pick out the actors
     that matter, so without these the model would think most actors are cast), never scored
@@ -45,17 +47,29 @@ class _RuleReader:
     name = "portrayal"
 
     def __init__(self) -> None:
-        from spinscope.annotators.portrayal import PortrayalAnalyzer, harm_words, lexicon
+        from spinscope.annotators.portrayal import (
+            PortrayalAnalyzer,
+            harm_words,
+            lexicon,
+            role_support,
+        )
+
+        self.role_support = role_support
 
         self.analyzer = PortrayalAnalyzer(role_model=None)
         self.harm_words = harm_words()
         self.leader_titles = lexicon().leader_titles
         self.features: dict[str, np.ndarray] = {}
+        self.supported: dict[str, frozenset[str]] = {}
 
     def __call__(self, doc: Document) -> Document:
         cases = self.analyzer.read(doc)
         doc.portrayal.extend(portrayal for portrayal, _ in cases)
         x = role_features(doc, [c for _, c in cases], self.harm_words, self.leader_titles)
+        self.supported = {
+            portrayal.entity_id: frozenset(self.role_support(doc, portrayal, case))
+            for portrayal, case in cases
+        }
         self.features = {
             portrayal.entity_id: row for (portrayal, _), row in zip(cases, x, strict=True)
         }
@@ -97,6 +111,7 @@ def labelled_cases(
                         label.role,
                         best.role,
                         reader.features[best.entity_id],
+                        reader.supported[best.entity_id],
                     )
                 )
             for record in doc.portrayal:
@@ -109,6 +124,7 @@ def labelled_cases(
                             "neutral",
                             record.role,
                             reader.features[record.entity_id],
+                            reader.supported[record.entity_id],
                             labelled=False,
                         )
                     )
@@ -136,7 +152,7 @@ def predicted_roles(model: RoleModel, cases: Sequence[LabelledCase]) -> list[str
             continue
         p = model.probabilities(case.features[None, :])[0]
         tone = float(case.features[FEATURES.index("rule_tone")])
-        roles.append(decide(dict(zip(model.roles, p, strict=True)), tone))
+        roles.append(decide(dict(zip(model.roles, p, strict=True)), tone, case.supported))
     return roles
 
 
