@@ -710,3 +710,13 @@ def test_what_an_actor_says_of_its_own_deeds_is_its_claim_not_the_texts_verdict(
         "their boats."
     )
     assert [piece for piece in by_name(told, "Harbour Guard").evidence if piece.kind == "blame"]
+
+
+def test_what_a_target_is_called_is_not_said_of_the_one_who_strikes_it(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text("Kenyan troops hit militants near the border.")
+    assert "blame" not in kinds_of(by_name(doc, "Kenya")).values()
+    # the weapons one strikes with are still one's own
+    doc = reader.analyze_text("Armenian forces shelled the village with illegal weapons.")
+    assert kinds_of(by_name(doc, "Armenia")).get("illegal weapons") == "blame"

@@ -1459,6 +1459,16 @@ class _MentionReader:
             against = word in self.words.obstruct_verbs or word in self.words.harm_verbs
             # "defeated the sanctions": the evil one works against is not one's fault
             countering = word in self.words.prevent_verbs
+            if word in self.words.harm_verbs or word in self.words.passive_harm_verbs:
+                # "hit militants", "shelled the terrorists' positions": what the target is
+                # called is said of the target, not of the one who strikes it
+                targets = {
+                    t.i
+                    for child in verb.children
+                    if child.dep_ in {"dobj", "obj"}
+                    for t in child.subtree
+                }
+                own = [t for t in own if t.i not in targets]
             self._valence(
                 own,
                 scale=polarity,
