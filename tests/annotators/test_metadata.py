@@ -447,3 +447,21 @@ def test_fast_enough() -> None:
         extractor(doc)
     per_doc = (time.perf_counter() - started) / len(docs)
     assert per_doc < 0.002  # target is < 1 ms; slack for slow CI machines
+
+
+def test_author_box_printed_above_the_headline() -> None:
+    doc = run(
+        "Dr. Ana Rell is a former senior economist at the Central Bank and teaches public "
+        "finance. She writes in a personal capacity.\n\n"
+        "The budget we were promised never came\n\n"
+        "By Dr. Ana Rell\n\n" + BODY
+    )
+    assert doc.metadata.title == "The budget we were promised never came"
+    assert doc.metadata.author_roles == {
+        "Ana Rell": "former senior economist at the Central Bank and teaches public finance"
+    }
+    assert spanned(doc, "author_box").startswith("Dr. Ana Rell is a former")
+    # a headline of the same shape, without a full stop, stays the title
+    headline = run("Ana Rell is the new director of the Central Bank\n\n" + BODY)
+    assert headline.metadata.title == "Ana Rell is the new director of the Central Bank"
+    assert headline.metadata.author_roles == {}

@@ -871,6 +871,11 @@ class _Scanner:
                 self.used.add(start)
                 continue
             line = self.text[start:end]
+            if index == 0 and len(lines) > 1 and self._head_author_box(start, end, line):
+                # "Dr. X is a former senior economist at Y. She writes in a personal
+                # capacity." above the headline: an op-ed's author box printed first
+                self.used.add(start)
+                continue
             dateline = _parse_dateline(line) if dateline_tries < DATELINE_TRIES else None
             if (
                 dateline is None
@@ -888,6 +893,20 @@ class _Scanner:
             content += 1
             if content >= HEAD_CONTENT_LINES:
                 break
+
+    def _head_author_box(self, start: int, end: int, line: str) -> bool:
+        if (
+            self.found.box is not None
+            or len(line) > MAX_AUTHOR_BOX_CHARS
+            or not line.rstrip().endswith(".")  # a headline would not end in a full stop
+        ):
+            return False
+        box = _parse_author_box(line)
+        if box is None or box.role is None:
+            return False
+        self.found.box = box
+        self.found.span("author_box", start, end)
+        return True
 
     def _title_line(self, start: int, end: int, line: str) -> bool:
         if self.hint_title is not None:
