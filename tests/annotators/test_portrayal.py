@@ -720,3 +720,17 @@ def test_what_a_target_is_called_is_not_said_of_the_one_who_strikes_it(
     # the weapons one strikes with are still one's own
     doc = reader.analyze_text("Armenian forces shelled the village with illegal weapons.")
     assert kinds_of(by_name(doc, "Armenia")).get("illegal weapons") == "blame"
+
+
+def test_a_vessel_and_the_crew_from_it_act_for_their_owner(reader: Analyzer) -> None:
+    doc = reader.analyze_text("A Borduria Coast Guard ship rammed the fishing boat.")
+    assert by_name(doc, "Borduria Coast Guard").role == "antagonist"
+    doc = reader.analyze_text(
+        "Personnel from a Borduria Coast Guard ship shelled the fishing boat."
+    )
+    assert by_name(doc, "Borduria Coast Guard").role == "antagonist"
+    doc = reader.analyze_text("Fighters from the Borduria Liberation Front shelled the village.")
+    assert by_name(doc, "Borduria Liberation Front").role == "antagonist"
+    # a ship that merely sails is nobody's villain
+    doc = reader.analyze_text("A Borduria Coast Guard ship sailed past the fishing boat.")
+    assert by_name(doc, "Borduria Coast Guard").role == "neutral"

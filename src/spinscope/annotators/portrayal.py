@@ -204,6 +204,9 @@ class Lexicon:
     technique_polarity: dict[str, float]
     projectile_nouns: frozenset[str]
     container_nouns: frozenset[str]
+    vehicle_nouns: frozenset[str]
+    """What carries an actor's people or fire ("a Y ship", "Y jets"): it stands for its
+    owner, and so does the crew "from" it."""
     """What holds things without being them: "its list of terrorist organisations" does not
     make its owner a terrorist."""
     perpetration_verbs: frozenset[str]
@@ -289,6 +292,7 @@ def lexicon() -> Lexicon:
             {*harm_verbs, *suffer_verbs, *praise_verbs, *blame_verbs, *help_verbs, *obstruct_verbs}
         ),
         group_nouns=frozenset(raw["group_nouns"]),
+        vehicle_nouns=frozenset(raw["vehicle_nouns"]),
         place_nouns=frozenset(raw["place_nouns"]),
         confinement_nouns=frozenset(raw["confinement_nouns"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
@@ -949,8 +953,21 @@ class _MentionReader:
         group = None
         if head.dep_ in {"amod", "compound", "nmod", "poss"}:
             group = head.head
-        elif head.dep_ == "pobj" and head.head.lower_ in {"in", "of"}:
+        elif head.dep_ == "pobj" and head.head.lower_ in {"in", "of", "from"}:
             group = head.head.head
+        if group is not None and group.lower_ in self.words.vehicle_nouns:
+            # "a China Coast Guard ship": the ship, or the crew from it, acts for its owner
+            vehicle = group
+            if (
+                vehicle.dep_ == "pobj"
+                and vehicle.head.lower_ in {"from", "of", "aboard", "on"}
+                and vehicle.head.head.lower_ in self.words.group_nouns
+            ):
+                self.inside.add(vehicle.i)
+                group = vehicle.head.head
+            elif vehicle.i not in self.inside:
+                self.inside |= {vehicle.i, head.i}
+                return vehicle
         place = self._place_named(head)
         if place is not None:
             self.inside.add(place.i)
