@@ -139,3 +139,18 @@ def test_a_settlement_named_as_such_is_a_place_and_near_splits_two(analyzer) -> 
     assert entity_named(doc, "Leposavić").type == "GPE"
     assert entity_named(doc, "Bank of England").type == "ORG"
     assert {e.name for e in doc.entities} >= {"Apple", "Google", "Microsoft"}
+
+
+def test_a_name_stated_to_be_another_name_of_an_organisation_joins_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "The Special Deterrence Force, known as Radaa, said its units came under fire. "
+        "The 444th Brigade said Radaa had attacked its positions.\n\n"
+        "The Rapid Support Forces (also known as the RSF) shelled the town."
+    )
+    (force,) = [e for e in doc.entities if e.name == "Special Deterrence Force"]
+    assert [m.text for m in force.mentions] == ["Special Deterrence Force", "Radaa", "Radaa"]
+    (rsf,) = [e for e in doc.entities if e.name == "Rapid Support Forces"]
+    assert "RSF" in [m.text for m in rsf.mentions]
+    # a plain list of names is not a list of aliases
+    listed = analyzer.analyze_text("Officials from Kenya, Uganda and Tanzania met in Arusha.")
+    assert {"Kenya", "Uganda", "Tanzania"} <= {e.name for e in listed.entities}

@@ -10,6 +10,7 @@ repair those cases with the gazetteer; the merge then groups "President Ilham Al
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ class EntityRecognizer:
         for mention in mentions:
             if mention.label == "PERSON":
                 mention.role = _stated_role(sdoc, mention, mentions)
-        clusters = _merge(mentions)
+        clusters = _merge(mentions, _stated_aliases(doc.text, mentions))
         entities: list[Entity] = []
         index: list[tuple[int, int, str]] = []
         for number, cluster in enumerate(clusters, start=1):
@@ -468,11 +469,44 @@ def _appositive_after(sdoc: Any, end: int) -> str | None:
     return role
 
 
-def _merge(mentions: list[_Mention]) -> list[_Cluster]:
+ALIAS_LINKS = re.compile(
+    r"^\s*(?:,|\()\s*(?:also\s+|better\s+|locally\s+|widely\s+)?"
+    r"(?:known|called|referred\s+to)\s+(?:as\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""What joins a name to the other name it goes by: "X, known as Y", "X (also called Y)"."""
+
+
+def _stated_aliases(text: str, mentions: list[_Mention]) -> dict[int, int]:
+    """Mention start → the start of the name it is stated to be another name of ("the
+    Special Deterrence Force, known as Radaa"): both name one organisation or group."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    aliases: dict[int, int] = {}
+    for first, second in itertools.pairwise(ordered):
+        if first.label == "PERSON" or second.label == "PERSON":
+            continue
+        if ALIAS_LINKS.match(text[first.end : second.start]):
+            aliases[second.start] = first.start
+    return aliases
+
+
+def _merge(mentions: list[_Mention], aliases: dict[int, int] | None = None) -> list[_Cluster]:
+    """Mentions grouped by referent; ``aliases`` maps a mention's start to the start of the
+    name the text says it is another name of."""
     clusters: list[_Cluster] = []
     by_key: dict[str, _Cluster] = {}
     pending: list[_Mention] = []
+    cluster_at: dict[int, _Cluster] = {}
+    aliases = aliases or {}
     for mention in mentions:
+        alias_of = aliases.get(mention.start)
+        if alias_of is not None and alias_of in cluster_at:
+            named = cluster_at[alias_of]
+            named.mentions.append(mention)
+            cluster_at[mention.start] = named
+            # later mentions of the alias join too
+            by_key.setdefault(f"{mention.label}:{_group_key(mention)}", named)
+            continue
         if mention.label == "PERSON":
             cluster = _person_cluster(mention, clusters)
             if cluster is None and len(mention.words) == 1:
@@ -488,6 +522,7 @@ def _merge(mentions: list[_Mention]) -> list[_Cluster]:
             if mention.label != "PERSON":
                 by_key[f"{mention.label}:{_group_key(mention)}"] = cluster
         cluster.mentions.append(mention)
+        cluster_at[mention.start] = cluster
     for mention in pending:  # a surname seen before the full name ("Aliyev's" in a headline)
         cluster = _person_cluster(mention, clusters, anywhere=True)
         if cluster is None:
