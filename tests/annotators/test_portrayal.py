@@ -734,3 +734,16 @@ def test_a_vessel_and_the_crew_from_it_act_for_their_owner(reader: Analyzer) -> 
     # a ship that merely sails is nobody's villain
     doc = reader.analyze_text("A Borduria Coast Guard ship sailed past the fishing boat.")
     assert by_name(doc, "Borduria Coast Guard").role == "neutral"
+
+
+def test_a_by_agent_hung_on_an_active_verb_belongs_to_the_harmful_act_it_governs(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text(
+        "Wanjiru Kamau described the shelling of Kanyefurwe by FDLR units as part of a pattern."
+    )
+    assert by_name(doc, "FDLR").role == "antagonist"
+    assert by_name(doc, "Wanjiru Kamau").role == "neutral"
+    # a place "by" which something happens is no agent
+    doc = reader.analyze_text("The minister opened the bridge by Lake Kivu on Monday.")
+    assert by_name(doc, "Lake Kivu").role == "neutral"

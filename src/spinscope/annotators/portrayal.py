@@ -1216,6 +1216,18 @@ class _MentionReader:
         elif actor.dep_ == "pobj" and actor.head.dep_ in {"prep", "conj"}:
             preposition = actor.head
             governor = preposition.head
+            if (
+                preposition.lower_ in AGENT_PREPOSITIONS
+                and _is_verb(governor)
+                and not _is_passive(governor)
+            ):
+                # "described the shelling of X by Y as ...": an active verb has no agent, so
+                # the "by" the parser hung on it belongs to its object, the harmful act
+                acts = [
+                    c for c in governor.children if c.dep_ in {"dobj", "obj"} and c.i < actor.i
+                ]
+                if acts and self._harmful_act(acts[-1]):
+                    governor = acts[-1]
             blamer = _blaming_verb(preposition)
             if blamer is not None:
                 # "laid the blame for the massacre on the BLA"
