@@ -1223,9 +1223,7 @@ class _MentionReader:
             ):
                 # "described the shelling of X by Y as ...": an active verb has no agent, so
                 # the "by" the parser hung on it belongs to its object, the harmful act
-                acts = [
-                    c for c in governor.children if c.dep_ in {"dobj", "obj"} and c.i < actor.i
-                ]
+                acts = [c for c in governor.children if c.dep_ in {"dobj", "obj"} and c.i < actor.i]
                 if acts and self._harmful_act(acts[-1]):
                     governor = acts[-1]
             blamer = _blaming_verb(preposition)
