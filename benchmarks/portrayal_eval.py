@@ -34,6 +34,7 @@ from spinscope.roles.labels import (
     RoleLabel,
     load_labels,
     matching_records,
+    strongest_record,
 )
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "tests" / "data" / "portrayal"
@@ -85,7 +86,7 @@ def predict_role(doc: Document, label: RoleLabel) -> RolePrediction:
     records = matching_records(doc, label)
     if not records:
         return RolePrediction(label, UNFOUND_ROLE, None)
-    best = max(records, key=lambda r: (r.role != "neutral", abs(r.tone)))
+    best = strongest_record(records)
     return RolePrediction(label, best.role, best.tone, best.name)
 
 

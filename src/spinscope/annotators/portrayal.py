@@ -69,7 +69,7 @@ from spinscope.annotators.quotes import reporting_verbs
 from spinscope.data import read_json
 from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, TechniqueSpan
 from spinscope.gazetteer import countries, country_named, demonym_index
-from spinscope.roles.features import RoleCase, role_features, strongest_sentence
+from spinscope.roles.features import ArticleSentences, RoleCase, role_features
 from spinscope.roles.model import BUNDLED_ROLE_MODEL, RoleModel, decide
 
 PORTRAYED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
@@ -363,9 +363,11 @@ class PortrayalAnalyzer:
         # The model weighs the genre (an op-ed's blame is not a report's); without the genre
         # annotator's verdict the rules decide.
         if model is not None and cases and doc.genre is not None:
-            x = role_features(doc, [case for _, case in cases], harm_words(), words.leader_titles)
+            sentences = ArticleSentences(doc, harm_words())
+            x = role_features(doc, [case for _, case in cases], sentences, words.leader_titles)
             for (portrayal, case), p in zip(cases, model.probabilities(x), strict=True):
-                _apply_role(doc, portrayal, case, dict(zip(model.roles, p, strict=True)))
+                probabilities = dict(zip(model.roles, p, strict=True))
+                _apply_role(doc, portrayal, case, probabilities, sentences)
         doc.portrayal.extend(portrayal for portrayal, _ in cases)
         return doc
 
@@ -2006,7 +2008,6 @@ def _decide(
     )
     lead = referent.entity
     case = RoleCase(
-        entity_id=lead.id,
         name=portrayal.name,
         entity_type=lead.type,
         mentions=[mention for member in referent.members for mention in member.mentions],
@@ -2027,7 +2028,7 @@ EVIDENCE_KINDS = {"protagonist": "praise", "antagonist": "blame", "innocent": "h
 
 
 def role_support(
-    doc: Document, portrayal: Portrayal, case: RoleCase
+    portrayal: Portrayal, case: RoleCase, sentences: ArticleSentences
 ) -> dict[str, tuple[int, int] | None]:
     """The roles there is evidence to cite for: ``None`` when the rules' evidence already
     does (and for ``neutral`` and the rules' own role), else the sentence naming the actor
@@ -2047,7 +2048,7 @@ def role_support(
         ):
             support[role] = None
             continue
-        sentence = strongest_sentence(doc, case, role, harm_words())
+        sentence = sentences.strongest(case, role)
         if sentence is not None:
             support[role] = sentence
     return support
@@ -2058,11 +2059,12 @@ def _apply_role(
     portrayal: Portrayal,
     case: RoleCase,
     probabilities: dict[str, float],
+    sentences: ArticleSentences,
 ) -> None:
     """Set the role model's role, among the roles there is evidence for. A role only a
     sentence supports cites that sentence (kind ``context``): every role but ``neutral``
     cites evidence."""
-    support = role_support(doc, portrayal, case)
+    support = role_support(portrayal, case, sentences)
     role = decide(probabilities, portrayal.tone, support)
     portrayal.role_scores = {r: round(float(v), 4) for r, v in probabilities.items()}
     sentence = support[role]

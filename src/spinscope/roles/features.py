@@ -83,7 +83,6 @@ word; one-hot genre; log praise and blame of the whole article."""
 class RoleCase:
     """One actor as the portrayal rules left it."""
 
-    entity_id: str
     name: str
     entity_type: str
     mentions: list[Span]
@@ -105,15 +104,9 @@ def _sentiment() -> Any:
     return SentimentIntensityAnalyzer()
 
 
-@functools.lru_cache(maxsize=4096)
-def _compound(text: str) -> float:
-    """VADER's compound score of a sentence (kept: every actor a sentence names asks again)."""
-    return float(_sentiment().polarity_scores(text)["compound"])
-
-
-class _Sentences:
-    """The article's sentences, with their sentiment, harm words and technique spans, each
-    worked out once however many actors they name."""
+class ArticleSentences:
+    """The article's sentences, with their sentiment and harm words, each worked out once
+    however many actors they name and however often they are asked."""
 
     def __init__(self, doc: Document, harm_words: frozenset[str]) -> None:
         self.doc = doc
@@ -123,25 +116,43 @@ class _Sentences:
             self.bounds = [(p.start, p.end) for p in doc.paragraphs] or [(0, len(doc.text))]
         self.starts = [start for start, _ in self.bounds]
         self.harm_words = harm_words
-        self._cache: dict[int, tuple[float, bool, int]] = {}
+        self._cache: dict[int, tuple[float, bool]] = {}
 
     def index(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.starts, position) - 1)
 
-    def measures(self, index: int) -> tuple[float, bool, int]:
-        """VADER compound, whether a harm word occurs, technique spans overlapping."""
+    def measures(self, index: int) -> tuple[float, bool]:
+        """VADER compound, and whether a harm word occurs."""
         if index not in self._cache:
             start, end = self.bounds[index]
             text = self.doc.text[start:end]
-            compound = _compound(text)
+            compound = float(_sentiment().polarity_scores(text)["compound"])
             words = {w.strip(".,;:!?\"'()").lower() for w in text.split()}
-            harmed = bool(words & self.harm_words)
-            techniques = sum(1 for t in self.doc.techniques if t.start < end and start < t.end)
-            self._cache[index] = (compound, harmed, techniques)
+            self._cache[index] = (compound, bool(words & self.harm_words))
         return self._cache[index]
 
+    def strongest(self, case: RoleCase, role: str) -> tuple[int, int] | None:
+        """The sentence naming the actor that best supports ``role``: the most positive for a
+        protagonist, the most negative for an antagonist, one with a harm word for a victim."""
+        best: tuple[float, int] | None = None
+        for index in sorted({self.index(m.start) for m in case.mentions}):
+            compound, harmed = self.measures(index)
+            support = {
+                "protagonist": compound,
+                "antagonist": -compound,
+                "innocent": 1.0 if harmed else -1.0,
+            }.get(role, -1.0)
+            if support > 0 and (best is None or support > best[0]):
+                best = (support, index)
+        if best is None:
+            return None
+        start, end = self.bounds[best[1]]
+        while end > start and self.doc.text[end - 1].isspace():
+            end -= 1
+        return start, end
 
-def _links(doc: Document, mentions: list[Span], sentences: _Sentences) -> list[str]:
+
+def _links(doc: Document, mentions: list[Span], sentences: ArticleSentences) -> list[str]:
     """Each mention's dependency link in the sentences the portrayal rules parsed ("" for a
     mention in a sentence left unparsed)."""
     links: list[str] = []
@@ -182,8 +193,9 @@ def home_country(doc: Document) -> Country | None:
 
 def _state_relation(name: str, home: Country | None) -> tuple[float, float, float]:
     """(is the home state, is one of its bodies, is another state) for an actor's name."""
-    country = country_named(name) or place_index().get(name.lower())
-    is_country = country is not None and country_named(name) is not None
+    named = country_named(name)
+    country = named or place_index().get(name.lower())
+    is_country = named is not None
     if home is None:
         return 0.0, 0.0, float(is_country)
     if country is home:
@@ -198,11 +210,10 @@ def _state_relation(name: str, home: Country | None) -> tuple[float, float, floa
 def role_features(
     doc: Document,
     cases: list[RoleCase],
-    harm_words: frozenset[str],
+    sentences: ArticleSentences,
     leader_titles: frozenset[str],
 ) -> np.ndarray:
     """``(len(cases), len(FEATURES))``: each actor's features, in :data:`FEATURES` order."""
-    sentences = _Sentences(doc, harm_words)
     totals = {
         "praise": sum(c.praise for c in cases),
         "blame": sum(c.blame for c in cases),
@@ -270,27 +281,3 @@ def role_features(
         ]
         rows.append(row)
     return np.asarray(rows, dtype=np.float64).reshape(len(cases), len(FEATURES))
-
-
-def strongest_sentence(
-    doc: Document, case: RoleCase, role: str, harm_words: frozenset[str]
-) -> tuple[int, int] | None:
-    """The sentence naming the actor that best supports ``role``: the most positive for a
-    protagonist, the most negative for an antagonist, one with a harm word for a victim."""
-    sentences = _Sentences(doc, harm_words)
-    best: tuple[float, int] | None = None
-    for index in sorted({sentences.index(m.start) for m in case.mentions}):
-        compound, harmed, _ = sentences.measures(index)
-        support = {
-            "protagonist": compound,
-            "antagonist": -compound,
-            "innocent": 1.0 if harmed else -1.0,
-        }.get(role, -1.0)
-        if support > 0 and (best is None or support > best[0]):
-            best = (support, index)
-    if best is None:
-        return None
-    start, end = sentences.bounds[best[1]]
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    return start, end

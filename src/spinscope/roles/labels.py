@@ -93,3 +93,9 @@ def record_names(doc: Document, record: Portrayal) -> set[str]:
 def matching_records(doc: Document, label: RoleLabel) -> list[Portrayal]:
     wanted = {normalise_name(name) for name in label.names}
     return [record for record in doc.portrayal if record_names(doc, record) & wanted]
+
+
+def strongest_record(records: list[Portrayal]) -> Portrayal:
+    """Of the records a label matches ("Armenia", "Armenian", "Yerevan"), the one that casts
+    the entity most strongly: a non-neutral role first, then the largest ``|tone|``."""
+    return max(records, key=lambda r: (r.role != "neutral", abs(r.tone)))

@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from spinscope.document import Document
-from spinscope.roles.features import FEATURES, ROLES, role_features
-from spinscope.roles.labels import load_labels, matching_records
+from spinscope.roles.features import FEATURES, ROLES, ArticleSentences, role_features
+from spinscope.roles.labels import load_labels, matching_records, strongest_record
 from spinscope.roles.model import L2, RoleModel, decide, fit_role_model
 
 L2_GRID = (1.0, 3.0, 10.0, 30.0)
@@ -55,7 +55,6 @@ class _RuleReader:
         )
 
         self.role_support = role_support
-
         self.analyzer = PortrayalAnalyzer(role_model=None)
         self.harm_words = harm_words()
         self.leader_titles = lexicon().leader_titles
@@ -65,9 +64,10 @@ class _RuleReader:
     def __call__(self, doc: Document) -> Document:
         cases = self.analyzer.read(doc)
         doc.portrayal.extend(portrayal for portrayal, _ in cases)
-        x = role_features(doc, [c for _, c in cases], self.harm_words, self.leader_titles)
+        sentences = ArticleSentences(doc, self.harm_words)
+        x = role_features(doc, [c for _, c in cases], sentences, self.leader_titles)
         self.supported = {
-            portrayal.entity_id: frozenset(self.role_support(doc, portrayal, case))
+            portrayal.entity_id: frozenset(self.role_support(portrayal, case, sentences))
             for portrayal, case in cases
         }
         self.features = {
@@ -102,7 +102,7 @@ def labelled_cases(
                         )
                     )
                     continue
-                best = max(records, key=lambda r: (r.role != "neutral", abs(r.tone)))
+                best = strongest_record(records)
                 cases.append(
                     LabelledCase(
                         directory.name,
