@@ -119,6 +119,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="the head also sees the mean state of each token's sentence",
     )
     trainer.add_argument(
+        "--snapshots",
+        type=int,
+        default=0,
+        metavar="N",
+        help="save the weights N times, evenly over the run, and average them into the "
+        "final weights (0: keep the last step's)",
+    )
+    trainer.add_argument(
+        "--average-with-init",
+        action="store_true",
+        help="average the --init-from weights in with the snapshots",
+    )
+    trainer.add_argument(
         "--decode-stride",
         type=int,
         default=254,

@@ -712,6 +712,45 @@ def test_what_an_actor_says_of_its_own_deeds_is_its_claim_not_the_texts_verdict(
     assert [piece for piece in by_name(told, "Harbour Guard").evidence if piece.kind == "blame"]
 
 
+def test_what_an_actors_ministry_says_of_its_deeds_is_its_claim(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Venezuela's defence ministry rejected the claims. In a statement read on state "
+        "television, it said Venezuelan troops had attacked and destroyed several smuggling "
+        "camps in recent months."
+    )
+    assert not [piece for piece in by_name(doc, "Venezuela").evidence if piece.kind == "blame"]
+    told = reader.analyze_text(
+        "Guyana's defence ministry rejected the claims. In a statement read on state "
+        "television, it said Venezuelan troops had attacked and destroyed several smuggling "
+        "camps in recent months."
+    )
+    assert [piece for piece in by_name(told, "Venezuela").evidence if piece.kind == "blame"]
+
+
+def test_rejecting_a_suggestion_is_a_denial_not_obstruction(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Dorvia rejected any suggestion that its forces were involved.")
+    assert by_name(doc, "Dorvia").evidence == []
+    doc = reader.analyze_text("Dorvia rejected the ceasefire and blocked the aid convoys.")
+    assert "blame" in kinds_of(by_name(doc, "Dorvia")).values()
+
+
+def test_bringing_weapons_is_no_help(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Dorvian units brought mortars to within a few hundred metres of the village."
+    )
+    assert "praise" not in kinds_of(by_name(doc, "Dorvian")).values()
+    doc = reader.analyze_text("Dorvian units brought food to the village.")
+    assert "praise" in kinds_of(by_name(doc, "Dorvian")).values()
+
+
+def test_a_label_one_named_party_gives_another_is_that_partys_claim(reader: Analyzer) -> None:
+    claimed = reader.analyze_text("The Dorvian army has described Sylvania as a threat.")
+    plain = reader.analyze_text("Many have described Sylvania as a threat.")
+    claim_weight = sum(p.weight for p in by_name(claimed, "Sylvania").evidence)
+    plain_weight = sum(p.weight for p in by_name(plain, "Sylvania").evidence)
+    assert plain_weight < claim_weight < 0
+
+
 def test_what_a_target_is_called_is_not_said_of_the_one_who_strikes_it(
     reader: Analyzer,
 ) -> None:

@@ -297,3 +297,24 @@ def test_it_said_with_no_body_quoted_before_is_no_quote(analyzer) -> None:  # ty
         "Tomas Rell, a baker, said the night had been long. It said nothing about the future."
     )
     assert not [q for q in doc.quotes if "nothing about the future" in q.text]
+
+
+def test_it_said_continues_the_body_that_is_the_subject_of_the_sentence_before(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "The Harbour Guard said its boats had come under fire near the pier.\n\n"
+        "Latvia's defence ministry rejected any suggestion that its forces were involved. In "
+        "a statement, it said smugglers operated on both banks of the river."
+    )
+    smugglers = speaker_of(doc, "smugglers operated", "indirect")
+    assert smugglers.speaker is not None and smugglers.speaker.name == "Latvia"
+
+
+def test_a_second_that_clause_belongs_to_the_same_reported_speech(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "The Harbour Guard said in a brief statement that it had carried out an operation "
+        "against armed smugglers near the town, and that it did not target civilian sites."
+    )
+    quote = speaker_of(doc, "did not target civilian sites", "indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Harbour Guard"
+    assert quote.text.startswith("it had carried out an operation")
+    assert quote.text == doc.text[quote.start : quote.end]

@@ -79,14 +79,36 @@ def test_the_model_cannot_make_a_villain_of_one_the_evidence_praises(
         assert _record(doc, name).role != "antagonist"
 
 
-def test_a_role_with_nothing_to_cite_gives_way_to_the_next_likeliest(
+def test_a_role_with_nothing_to_cite_leaves_the_actor_neutral(
     rules_only: Document,
 ) -> None:
-    # Nothing in the text praises Sylvania: a hero's role would have no evidence to cite.
-    doc = _analyze(_leaning("protagonist", then="neutral"))
-    assert _record(doc, "Sylvania").role == "neutral"
-    doc = _analyze(_leaning("protagonist", then="antagonist"))
+    # Nothing in the text praises Sylvania: a hero's role would have no evidence to cite,
+    # and the model's second choice does not stand in for its first.
+    for then in ("neutral", "antagonist"):
+        doc = _analyze(_leaning("protagonist", then=then))
+        assert _record(doc, "Sylvania").role == "neutral"
+    doc = _analyze(_leaning("antagonist", then="protagonist"))
     assert _record(doc, "Sylvania").role == "antagonist"
+
+
+def test_context_evidence_needs_the_actor_to_act_in_it() -> None:
+    # The court is named in a grim sentence, but as where a dispute was taken, not as the
+    # one who acted: a villain's role would have nothing to cite.
+    text = (
+        "Border village shelled\n\n"
+        "KRALJEVO, May 2 (Agency) -- Sylvanian guns shelled Dorvia on Monday, killing four "
+        "villagers, and the government took the dispute before the International Court of "
+        "Justice.\n\n"
+        "Sylvania's army destroyed the bridge and burned the school in a brutal attack."
+    )
+    analyzer = Analyzer(
+        pipeline=("language", "metadata", "entities", "quotes", "genre", "portrayal")
+    )
+    analyzer.annotators[-1] = PortrayalAnalyzer(role_model=_leaning("antagonist"))
+    doc = analyzer.analyze_text(text)
+    (court,) = [p for p in doc.portrayal if "Court of Justice" in p.name]
+    assert court.role == "neutral"
+    assert not [piece for piece in court.evidence if piece.kind == "context"]
 
 
 def test_without_the_genre_annotator_the_rules_decide(rules_only: Document) -> None:

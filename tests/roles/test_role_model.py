@@ -83,3 +83,11 @@ def test_blame_on_balance_rules_out_the_hero() -> None:
     probabilities = {"protagonist": 0.6, "antagonist": 0.1, "innocent": 0.1, "neutral": 0.2}
     assert decide(probabilities, -0.2) == "neutral"
     assert decide(probabilities, 0.2) == "protagonist"
+
+
+def test_a_ruled_out_first_choice_leaves_the_actor_neutral() -> None:
+    # the second choice (protagonist) beats neutral, but the model found it unlikely
+    probabilities = {"protagonist": 0.25, "antagonist": 0.6, "innocent": 0.05, "neutral": 0.1}
+    assert decide(probabilities, 0.3) == "neutral"
+    assert decide(probabilities, 0.0, supported={"neutral", "protagonist"}) == "neutral"
+    assert decide(probabilities, 0.0, supported={"neutral", "antagonist"}) == "antagonist"

@@ -233,3 +233,51 @@ def test_sentence_context_network_trains_exports_and_predicts_as_torch(tmp_path:
         before = plain(torch.from_numpy(ids), torch.from_numpy(mask))
         after = seeded(torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(sentences))
     assert torch.allclose(before, after, atol=1e-5)
+
+
+def test_snapshots_averaged_with_the_starting_weights(
+    trained: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import dataclasses
+
+    import torch
+
+    from spinscope.techniques.training import snapshot_schedule
+
+    assert snapshot_schedule(8, 4) == {2, 4, 6, 8}
+    assert snapshot_schedule(8, 0) == set()
+    output, start = trained
+    corpus = next(p for p in output.parent.iterdir() if (p / "ptc-emnlp2019").is_dir())
+    config = dataclasses.replace(
+        TINY, epochs=2, init_from=str(start), snapshots=2, average_with_init=True, seed=5
+    )
+    weights = train(corpus, tmp_path, config, progress=False, log=lambda _: None)
+    snapshots = sorted(tmp_path.glob("snapshot-*.pt"))
+    assert [p.name for p in snapshots] == ["snapshot-1.pt", "snapshot-2.pt"]
+    members = [torch.load(p, weights_only=True) for p in (start, *snapshots)]
+    averaged = torch.load(weights, weights_only=True)
+    for key in ("head.weight", "encoder.encoder.layer.0.attention.self.query.weight"):
+        expected = sum(member[key] for member in members) / 3
+        torch.testing.assert_close(averaged[key], expected)
+    # the members differ: the average is not any one of them
+    assert not torch.equal(averaged["head.weight"], members[-1]["head.weight"])
+
+
+def test_averaging_with_the_start_needs_a_start_and_snapshots(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = write_corpus(tmp_path / "corpus")
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "spinscope.cli", "train", "techniques"),
+            *("--data", str(corpus), "--output", str(tmp_path / "run")),
+            *("--average-with-init", "--snapshots", "2"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "--average-with-init needs --init-from and --snapshots" in result.stderr
+    assert not (tmp_path / "run").exists()

@@ -195,6 +195,8 @@ class Lexicon:
     what is done to them is done to the place."""
     speech_nouns: frozenset[str]
     """What one says ("his harshest words"): only curated words about it cast the speaker."""
+    claim_nouns: frozenset[str]
+    """What one rejects or denies without obstructing anything ("rejected any suggestion")."""
     confinement_nouns: frozenset[str]
     """Where people are locked up: "spent months in prison" harms them."""
     metonyms: dict[str, str]
@@ -296,6 +298,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(raw["place_nouns"]),
         confinement_nouns=frozenset(raw["confinement_nouns"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
+        claim_nouns=frozenset(raw["claim_nouns"]),
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
         scales=raw["scales"],
@@ -1262,12 +1265,19 @@ class _MentionReader:
                 return
         if word in self.words.naming_verbs and actor.dep_ in {"dobj", "obj"}:
             # "described Sisi as the guarantor of water security", "called him a visionary"
+            before = len(self.found)
             for child in verb.children:
                 if child.dep_ == "prep" and child.lower_ == "as":
                     for noun in child.children:
                         self._description(noun)
                 elif child.dep_ in {"oprd", "xcomp", "ccomp"} and _is_noun(child):
                     self._description(child)
+            if _named_subject(verb):
+                # "The army has described Fano as a threat": one party's label for another
+                claim = self.words.scales["party_claim"]
+                for item in self.found[before:]:
+                    if item.kind != "harm":
+                        item.weight *= claim
             return
         if word in self.words.harm_verbs:
             self._add([verb, actor], "harm", self.words.harm_verbs[word] * self._polarity(verb))
@@ -1439,12 +1449,23 @@ class _MentionReader:
         elif word in self.words.harm_verbs:
             self._add(span, "blame", -self.words.harm_verbs[word] * polarity)
         elif word in self.words.obstruct_verbs:
-            self._add(span, "blame", -self.words.obstruct_verbs[word] * polarity)
+            if not any(
+                c.dep_ in {"dobj", "obj"} and c.lower_ in self.words.claim_nouns
+                for c in verb.children
+            ):  # "rejected any suggestion that ...": a denial, not obstruction
+                self._add(span, "blame", -self.words.obstruct_verbs[word] * polarity)
         elif word in self.words.suffer_verbs:
             # "lost his leg", "suffered a broken arm"; "lost access to the coast" is weaker
             weight = self.words.suffer_verbs[word] * self._loss_scale(verb, word)
             self._add(span, "harm", weight * max(polarity, 0.0))
-        elif word in self.words.help_verbs and not self._justifies(verb, word):
+        elif (
+            word in self.words.help_verbs
+            and not self._justifies(verb, word)
+            and not any(
+                c.dep_ in {"dobj", "obj"} and c.lower_ in self.words.projectile_nouns
+                for c in verb.children
+            )  # "brought mortars to within a few hundred metres of the village"
+        ):
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
         self._shared_subject(verb, passive, scale)
         for child in verb.children:
@@ -1965,12 +1986,15 @@ def _decide(
         if (
             quote is not None
             and quote.speaker is not None
-            and quote.speaker.entity_id in own
             and item.kind != "harm"
-            and not _names_in(quote, referent)
+            and (
+                (quote.speaker.entity_id in own and not _names_in(quote, referent))
+                or _body_of(doc, quote, referent)
+            )
         ):
-            # "It said it had detained several armed men": what an actor says of its own
-            # deeds is its claim, not the text's verdict; what it suffers still counts
+            # "It said it had detained several armed men": what an actor, or its ministry,
+            # says of its own deeds is its claim, not the text's verdict; what it suffers
+            # still counts
             continue
         counted.append(item)
         weight = item.weight * (words.scales["quoted"] if quote is not None else 1.0)
@@ -2094,6 +2118,24 @@ def _deduplicated(found: list[_Found]) -> list[_Found]:
         if key not in seen or abs(item.weight) > abs(seen[key].weight):
             seen[key] = item
     return sorted(seen.values(), key=lambda item: item.start)
+
+
+def _body_of(doc: Document, quote: Quote, referent: _Referent) -> bool:
+    """Whether the quote's speaker is named as one of the referent's own bodies:
+    "Venezuela's defence ministry", "the Venezuelan defence ministry"."""
+    speaker = quote.speaker
+    if speaker is None or speaker.entity_id is None:
+        return False
+    entity = next((e for e in doc.entities if e.id == speaker.entity_id), None)
+    if entity is None:
+        return False
+    ends = {other.end for member in referent.members for other in member.mentions}
+    for mention in entity.mentions:
+        before = doc.text[max(0, mention.start - 6) : mention.start]
+        for cut in ("'s ", "’s ", " "):
+            if before.endswith(cut) and mention.start - len(cut) in ends:
+                return True
+    return False
 
 
 def _names_in(quote: Quote, referent: _Referent) -> bool:

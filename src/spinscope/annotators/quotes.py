@@ -431,6 +431,15 @@ def _reported_speech(
         return None
     content_tokens: list[Any] = []
     complements = [c for c in verb.children if c.dep_ == "ccomp"] or _channel_clauses(verb)
+    if complements:
+        # "said that it had carried out an operation, and that it did not target civilian
+        # sites": the parser hangs the second "that" clause on the reporting verb
+        complements += [
+            c
+            for c in verb.children
+            if c.dep_ == "conj"
+            and any(m.dep_ == "mark" and m.lower_ in {"that", "whether"} for m in c.children)
+        ]
     as_clause = _as_clause_content(verb)
     if as_clause is not None:
         content_tokens = as_clause
@@ -749,8 +758,10 @@ class _SpeakerResolver:
         return None
 
     def _last_body_speaker(self, position: int) -> Entity | None:
-        """The organisation or state quoted last before ``position``, in the same or the
-        previous paragraph ("it" is never a person, so people quoted since do not count)."""
+        """The organisation or state quoted last before ``position``, or the one that is the
+        subject of the sentence before (``Venezuela's defence ministry rejected any
+        suggestion ... It said ...``), whichever came later, in the same or the previous
+        paragraph ("it" is never a person, so people quoted since do not count)."""
         bodies = [
             (spoke_at, self.entities[entity_id])
             for spoke_at, entity_id in self.speakers
@@ -758,12 +769,38 @@ class _SpeakerResolver:
             and entity_id in self.entities
             and self.entities[entity_id].type != "PERSON"
         ]
+        subject = self._previous_subject_body(position)
+        if subject is not None:
+            bodies.append(subject)
         if not bodies:
             return None
         spoke_at, entity = max(bodies, key=lambda item: item[0])
         if self.paragraph_of(position) - self.paragraph_of(spoke_at) > 1:
             return None
         return entity
+
+    def _previous_subject_body(self, position: int) -> tuple[int, Entity] | None:
+        """The organisation or state whose mention heads the subject of the sentence before
+        the one at ``position``, with the mention's start."""
+        token = _token_at(self.state.doc, position)
+        if token is None or token.sent.start == 0:
+            return None
+        previous = self.state.doc[token.sent.start - 1].sent
+        ((offset, parse),) = self.state.parsed([previous])
+        lo = bisect.bisect_left(self.mention_starts, previous.start_char)
+        for word in parse:
+            if word.dep_ not in {"nsubj", "nsubjpass"} or word.head.dep_ != "ROOT":
+                continue
+            # the subject's head, else its owner ("Latvia's defence ministry")
+            heads = [word, *[c for c in word.children if c.dep_ == "poss"]]
+            for head in (offset + token.idx for token in heads):
+                for m_start, m_end, entity_id in self.state.mentions[lo:]:
+                    if m_start > head:
+                        break
+                    entity = self.entities.get(entity_id)
+                    if m_end > head and entity is not None and entity.type != "PERSON":
+                        return m_start, entity
+        return None
 
     def unresolved(self, span: tuple[int, int]) -> Speaker:
         """A speaker the text describes but never names ("a spokesman for the ministry")."""

@@ -132,24 +132,56 @@ class ArticleSentences:
         return self._cache[index]
 
     def strongest(self, case: RoleCase, role: str) -> tuple[int, int] | None:
-        """The sentence naming the actor that best supports ``role``: the most positive for a
-        protagonist, the most negative for an antagonist, one with a harm word for a victim."""
+        """The sentence that best supports ``role`` for the actor, among those where a mention
+        of it stands where that role is cast: the most positive sentence for a protagonist
+        and the most negative for an antagonist, each with the actor as the one who acts (the
+        subject, the owner of the subject, the "by" agent); one with a harm word for a victim,
+        with the actor anywhere but the subject that acts. A sentence that merely names the
+        actor ("placed the dispute before the International Court of Justice" beside shelling)
+        supports nothing."""
         best: tuple[float, int] | None = None
-        for index in sorted({self.index(m.start) for m in case.mentions}):
+        for mention in case.mentions:
+            index = self.index(mention.start)
             compound, harmed = self.measures(index)
             support = {
                 "protagonist": compound,
                 "antagonist": -compound,
                 "innocent": 1.0 if harmed else -1.0,
             }.get(role, -1.0)
-            if support > 0 and (best is None or support > best[0]):
-                best = (support, index)
+            if support <= 0 or (best is not None and support <= best[0]):
+                continue
+            acting = self._acting(mention)
+            if acting is None or acting != (role != "innocent"):
+                continue
+            best = (support, index)
         if best is None:
             return None
         start, end = self.bounds[best[1]]
         while end > start and self.doc.text[end - 1].isspace():
             end -= 1
         return start, end
+
+    def _acting(self, mention: Span) -> bool | None:
+        """Whether the mention is the one acting in its clause: a subject (or one joined to
+        it), the owner or modifier of a subject ("Thailand's army", "Kyrgyz troops"), or a
+        "by" agent; ``None`` when its sentence was not parsed."""
+        start = self.bounds[self.index(mention.start)][0]
+        parse = self.doc.nlp.parses.get(start) if self.doc.nlp is not None else None
+        if parse is None:
+            return None
+        span = parse.char_span(mention.start - start, mention.end - start, alignment_mode="expand")
+        if span is None:
+            return None
+        token = span.root
+        while token.dep_ in {"conj", "appos"} and token.head is not token:
+            token = token.head
+        if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head is not token:
+            token = token.head
+            while token.dep_ in {"conj", "appos"} and token.head is not token:
+                token = token.head
+        if token.dep_ in {"nsubj", "csubj", "expl"}:
+            return True
+        return bool(token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
 def _links(doc: Document, mentions: list[Span], sentences: ArticleSentences) -> list[str]:

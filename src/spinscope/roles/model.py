@@ -71,18 +71,18 @@ class RoleModel:
 def decide(
     probabilities: dict[str, float], tone: float, supported: Collection[str] | None = None
 ) -> str:
-    """The most probable role the rules' evidence does not contradict and something in the
-    text supports: an actor the evidence praises on balance (``tone > 0``) is not made a
-    villain, nor one it blames a hero; ``supported`` (all roles when ``None``) are the roles
-    there is evidence to cite for."""
-    allowed = {
-        role: p for role, p in probabilities.items() if supported is None or role in supported
-    }
-    if tone > 0:
-        allowed.pop("antagonist", None)
-    if tone < 0:
-        allowed.pop("protagonist", None)
-    return max(allowed, key=lambda role: allowed[role]) if allowed else "neutral"
+    """The most probable role, when the rules' evidence does not contradict it and something
+    in the text supports it; else ``neutral``. An actor the evidence praises on balance
+    (``tone > 0``) is not made a villain, nor one it blames a hero; ``supported`` (all roles
+    when ``None``) are the roles there is evidence to cite for. When the model's choice is
+    ruled out, no second choice stands in for it: the model found that role unlikely, and
+    the evidence does not bear out its first."""
+    role = max(probabilities, key=lambda name: probabilities[name])
+    if supported is not None and role not in supported:
+        return "neutral"
+    if (tone > 0 and role == "antagonist") or (tone < 0 and role == "protagonist"):
+        return "neutral"
+    return role
 
 
 def fit_role_model(

@@ -27,6 +27,8 @@ def train_techniques(args: argparse.Namespace) -> int:
     data, output = Path(args.data), Path(args.output)
     if not data.is_dir():
         raise SpinscopeError(f"{data}: not a folder")
+    if args.average_with_init and not (args.init_from and args.snapshots):
+        raise SpinscopeError("--average-with-init needs --init-from and --snapshots")
     config = TrainingConfig(
         epochs=args.epochs,
         batch_size=args.batch_size,
@@ -39,6 +41,8 @@ def train_techniques(args: argparse.Namespace) -> int:
         use_memes=not args.no_memes,
         limit=args.limit,
         max_steps=args.max_steps,
+        snapshots=args.snapshots,
+        average_with_init=args.average_with_init,
     )
     weights = train(data, output, config, log=lambda line: print(line, file=sys.stderr))
     model = export(weights, output / "model")

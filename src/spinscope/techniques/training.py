@@ -28,6 +28,7 @@ from spinscope.techniques.windows import (
 )
 
 CHECKPOINT = "checkpoint.pt"
+SNAPSHOT = "snapshot-{step}.pt"
 WEIGHTS = "network.pt"
 SUMMARY = "training.json"
 LOG = "train.log"
@@ -58,6 +59,11 @@ class TrainingConfig:
     train a finished model further with a fresh schedule."""
     sentence_context: bool = False
     """Let the head see the mean state of each token's sentence as well as the token's."""
+    snapshots: int = 0
+    """Save the weights this many times, evenly over the run (``snapshot-STEP.pt``), to be
+    averaged into the final weights (0: none; the final weights are the last step's)."""
+    average_with_init: bool = False
+    """Average the ``init_from`` weights in with the snapshots."""
 
 
 @dataclass(slots=True)
@@ -116,6 +122,36 @@ def positive_weights(windows: list[TrainingWindow], cap: float) -> np.ndarray:
     ratio = np.sqrt(negatives / np.maximum(positives, 1.0))
     weights: np.ndarray = np.clip(ratio, 1.0, cap).astype(np.float32)
     return weights
+
+
+def snapshot_schedule(total_steps: int, snapshots: int) -> set[int]:
+    """The steps after which a snapshot is saved: evenly spaced, the last at the end."""
+    if snapshots <= 0:
+        return set()
+    return {round(total_steps * (k + 1) / snapshots) for k in range(snapshots)} - {0}
+
+
+def average_weights(paths: list[Path]) -> dict[str, Any]:
+    """The element-wise mean of saved weights of one architecture (a "model soup"): runs
+    fine-tuned from one starting point stay in one basin, where their mean predicts like
+    their ensemble at the cost of one network."""
+    import torch
+
+    states = [torch.load(path, weights_only=True) for path in paths]
+    if not states:
+        raise ValueError("nothing to average")
+    keys = set(states[0])
+    for path, state in zip(paths, states, strict=True):
+        if set(state) != keys:
+            raise ValueError(f"{path}: not the same network as {paths[0]}")
+    mean: dict[str, Any] = {}
+    for key in states[0]:
+        first = states[0][key]
+        if first.is_floating_point():
+            mean[key] = sum(state[key] for state in states) / len(states)
+        else:  # integer buffers (position ids) are equal in every member
+            mean[key] = first
+    return mean
 
 
 def _seed_everything(seed: int) -> None:
@@ -214,6 +250,7 @@ def train(
 
     from tqdm import tqdm
 
+    snapshot_steps = snapshot_schedule(total_steps, config.snapshots)
     bar = tqdm(total=total_steps, initial=step, disable=not progress, desc="training")
     log_file = (output / LOG).open("a", encoding="utf-8")
     network.train()
@@ -263,13 +300,22 @@ def train(
                 + "\n"
             )
             log_file.flush()
+            if step in snapshot_steps:
+                torch.save(network.state_dict(), output / SNAPSHOT.format(step=step))
             if step % config.checkpoint_every == 0 or batch_number == steps_per_epoch - 1:
                 save_checkpoint()
     bar.close()
     log_file.close()
     save_checkpoint()
     weights = output / WEIGHTS
-    torch.save(network.state_dict(), weights)
+    if snapshot_steps:
+        members = [output / SNAPSHOT.format(step=s) for s in sorted(snapshot_steps)]
+        if config.average_with_init:
+            members.insert(0, Path(config.init_from))
+        torch.save(average_weights(members), weights)
+        log(f"final weights: the mean of {len(members)} snapshots")
+    else:
+        torch.save(network.state_dict(), weights)
     (output / SUMMARY).write_text(
         json.dumps(
             {
