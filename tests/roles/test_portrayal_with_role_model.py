@@ -115,3 +115,44 @@ def test_without_the_genre_annotator_the_rules_decide(rules_only: Document) -> N
     doc = _analyze(_leaning("antagonist"), with_genre=False)
     assert [r.role for r in doc.portrayal] == [r.role for r in rules_only.portrayal]
     assert all(record.role_scores == {} for record in doc.portrayal)
+
+
+class _GenreSetter:
+    """Sets the genre the role model reads, so one text can be read as either genre."""
+
+    name = "genre"
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __call__(self, doc: Document) -> Document:
+        from spinscope.document import Genre
+
+        doc.genre = Genre(self.label, 1.0)
+        return doc
+
+
+def test_in_satire_the_official_who_imposes_the_rule_can_be_the_villain() -> None:
+    text = (
+        "Ministry introduces quiet hours for birds\n\n"
+        "The Ministry of Calm Affairs on Monday announced a new surcharge on whistling in "
+        "public in Dorvia, with a quota of birdsong from Tuesday.\n\n"
+        "Residents said they would comply."
+    )
+    records = {}
+    for label in ("satire", "reporting"):
+        analyzer = Analyzer(
+            pipeline=("language", "metadata", "entities", "quotes", "genre", "portrayal")
+        )
+        analyzer.annotators[-2] = _GenreSetter(label)
+        analyzer.annotators[-1] = PortrayalAnalyzer(role_model=_leaning("antagonist"))
+        doc = analyzer.analyze_text(text)
+        (ministry,) = [p for p in doc.portrayal if "Calm Affairs" in p.name]
+        records[label] = ministry
+    # the calm sentence names no harm and is not negative: only satire reads the fine as
+    # the villain's deed
+    assert records["reporting"].role == "neutral"
+    satire = records["satire"]
+    assert satire.role == "antagonist"
+    (context,) = [piece for piece in satire.evidence if piece.kind == "context"]
+    assert "announced a new surcharge" in context.text

@@ -69,7 +69,7 @@ from spinscope.annotators.quotes import reporting_verbs
 from spinscope.data import read_json
 from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, TechniqueSpan
 from spinscope.gazetteer import countries, country_named, demonym_index
-from spinscope.roles.features import ArticleSentences, RoleCase, role_features
+from spinscope.roles.features import ArticleSentences, ImposingWords, RoleCase, role_features
 from spinscope.roles.model import BUNDLED_ROLE_MODEL, RoleModel, decide
 
 PORTRAYED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
@@ -222,6 +222,12 @@ class Lexicon:
     """Adjectives of a stance towards someone ("critical of X", "scathing about X"): the
     signed weight of that stance, said of X."""
     leader_titles: frozenset[str]
+    imposing_verbs: frozenset[str]
+    """What an authority does to people ("fined her", "banned honking"), in all forms."""
+    imposing_nouns: frozenset[str]
+    """What an authority announces or introduces on people (a fine, a surcharge, a quota)."""
+    announcing_verbs: frozenset[str]
+    """Verbs that announce or introduce what is imposed, in all forms."""
     """Titles of a head of state or government ("President", "Prime Minister")."""
     vader: dict[str, float]
 
@@ -312,6 +318,11 @@ def lexicon() -> Lexicon:
         perpetrated_things=frozenset(raw["perpetrated_things"]),
         stance_adjectives=raw["stance_adjectives"],
         leader_titles=frozenset(raw["leader_titles"]),
+        imposing_verbs=frozenset(_verb_forms(dict.fromkeys(raw["imposing_verbs"], 1.0), irregular)),
+        imposing_nouns=frozenset(raw["imposing_nouns"]),
+        announcing_verbs=frozenset(
+            _verb_forms(dict.fromkeys(raw["announcing_verbs"], 1.0), irregular)
+        ),
         vader=_vader_lexicon(),
     )
 
@@ -366,7 +377,7 @@ class PortrayalAnalyzer:
         # The model weighs the genre (an op-ed's blame is not a report's); without the genre
         # annotator's verdict the rules decide.
         if model is not None and cases and doc.genre is not None:
-            sentences = ArticleSentences(doc, harm_words())
+            sentences = ArticleSentences(doc, harm_words(), imposing_words())
             x = role_features(doc, [case for _, case in cases], sentences, words.leader_titles)
             for (portrayal, case), p in zip(cases, model.probabilities(x), strict=True):
                 probabilities = dict(zip(model.roles, p, strict=True))
@@ -2099,6 +2110,13 @@ def _apply_role(
         )
         portrayal.evidence = sorted([*portrayal.evidence, piece], key=lambda p: p.start)
     portrayal.role = role
+
+
+@functools.cache
+def imposing_words() -> ImposingWords:
+    """What an authority imposes on people, for the role model's satire features."""
+    words = lexicon()
+    return ImposingWords(words.imposing_verbs, words.imposing_nouns, words.announcing_verbs)
 
 
 @functools.cache

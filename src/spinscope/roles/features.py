@@ -64,6 +64,8 @@ FEATURES = (
     *(f"genre_{genre}" for genre in GENRES),
     "log_article_praise",
     "log_article_blame",
+    "satire_imposes",
+    "satire_quotes_spoken",
 )
 """The model's inputs, in order: one-hot rule role, rule tone, log praise, blame and harm
 weights and the actor's share of the article's totals, share of its evidence inside quotes;
@@ -76,7 +78,20 @@ story with a dateline; whether it is the state of the dateline (a wire agency's 
 that state's bodies ("the Rwanda Defence Force", "Hungarian police"), or another state; the
 share of its mentions inside quotes; over the
 sentences that name it: mean, lowest and highest VADER compound score, share with a harm
-word; one-hot genre; log praise and blame of the whole article."""
+word; one-hot genre; log praise and blame of the whole article; in satire only, whether the actor
+is the one who imposes something on people (fines, bans, charges, classifies: satire's villain
+is the official who imposes the absurd rule, rarely called bad in so many words) and the log
+number of quotes it speaks (the same official defends the rule at length)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImposingWords:
+    """What an authority imposes on people: verbs ("fined", "banned"), and nouns ("a
+    surcharge", "a quota") under a verb that announces them; verbs in all their forms."""
+
+    verbs: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+    announcing: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -108,8 +123,15 @@ class ArticleSentences:
     """The article's sentences, with their sentiment and harm words, each worked out once
     however many actors they name and however often they are asked."""
 
-    def __init__(self, doc: Document, harm_words: frozenset[str]) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        harm_words: frozenset[str],
+        imposing: ImposingWords | None = None,
+    ) -> None:
         self.doc = doc
+        self.imposing = imposing or ImposingWords()
+        self.satire = doc.genre is not None and doc.genre.label == "satire"
         if doc.nlp is not None:
             self.bounds = [(s.start_char, s.end_char) for s in doc.nlp.doc.sents]
         else:
@@ -138,16 +160,19 @@ class ArticleSentences:
         subject, the owner of the subject, the "by" agent); one with a harm word for a victim,
         with the actor anywhere but the subject that acts. A sentence that merely names the
         actor ("placed the dispute before the International Court of Justice" beside shelling)
-        supports nothing."""
+        supports nothing. A villain may also act in a sentence of harm, and in satire, in one
+        where it imposes something on people, however calmly told."""
         best: tuple[float, int] | None = None
         for mention in case.mentions:
             index = self.index(mention.start)
             compound, harmed = self.measures(index)
             support = {
                 "protagonist": compound,
-                "antagonist": -compound,
+                "antagonist": max(-compound, 0.05 if harmed else 0.0),
                 "innocent": 1.0 if harmed else -1.0,
             }.get(role, -1.0)
+            if role == "antagonist" and support <= 0 and self.satire and self.imposes(mention):
+                support = 0.01  # satire's deadpan villain: "The Ministry responded by fining her"
             if support <= 0 or (best is not None and support <= best[0]):
                 continue
             acting = self._acting(mention)
@@ -165,6 +190,48 @@ class ArticleSentences:
         """Whether the mention is the one acting in its clause: a subject (or one joined to
         it), the owner or modifier of a subject ("Thailand's army", "Kyrgyz troops"), or a
         "by" agent; ``None`` when its sentence was not parsed."""
+        token = self._role_token(mention)
+        if token is None:
+            return None
+        if token.dep_ in {"nsubj", "csubj", "expl"}:
+            return True
+        return bool(token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+    def imposes(self, mention: Span) -> bool:
+        """Whether the mention is the subject of a clause in which it imposes something on
+        people: an imposing verb or noun is its verb or hangs below it ("responded by
+        charging her", "has banned honking", "announced a new surcharge"), not counting
+        clauses with a subject of their own ("said the ministry had not charged them")."""
+        token = self._role_token(mention)
+        if token is None or token.dep_ != "nsubj":
+            return False
+        todo = [token.head]
+        while todo:
+            word = todo.pop()
+            if (
+                word.tag_.startswith("VB")
+                and word.lower_ in self.imposing.verbs
+                and not _passive(word)  # "among those fined was X": X is the one fined
+            ):
+                return True
+            if (
+                word.tag_.startswith("NN")
+                and word.lower_ in self.imposing.nouns
+                and word.head.lower_ in self.imposing.announcing
+            ):
+                return True
+            todo.extend(
+                child
+                for child in word.children
+                if child.i != token.i
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+            )
+        return False
+
+    def _role_token(self, mention: Span) -> Any:
+        """The token whose link tells the mention's part in its clause: its head word, or
+        for an owner or modifier ("Thailand's army"), the word it modifies; ``None`` when its
+        sentence was not parsed."""
         start = self.bounds[self.index(mention.start)][0]
         parse = self.doc.nlp.parses.get(start) if self.doc.nlp is not None else None
         if parse is None:
@@ -179,9 +246,15 @@ class ArticleSentences:
             token = token.head
             while token.dep_ in {"conj", "appos"} and token.head is not token:
                 token = token.head
-        if token.dep_ in {"nsubj", "csubj", "expl"}:
-            return True
-        return bool(token.dep_ == "pobj" and token.head.dep_ == "agent")
+        return token
+
+
+def _passive(verb: Any) -> bool:
+    """A participle that says what was done to someone: with a passive auxiliary or
+    modifying a noun ("those fined")."""
+    return verb.tag_ == "VBN" and (
+        verb.dep_ in {"acl", "amod"} or any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 def _links(doc: Document, mentions: list[Span], sentences: ArticleSentences) -> list[str]:
@@ -254,6 +327,7 @@ def role_features(
     headline = _headline(doc)
     home = home_country(doc)
     genre = doc.genre.label if doc.genre is not None else ""
+    satire = genre == "satire"
     quotes = [(q.start, q.end) for q in doc.quotes if q.kind == "direct"]
     length = max(len(doc.text), 1)
     rows: list[list[float]] = []
@@ -310,6 +384,8 @@ def role_features(
             *(float(genre == g) for g in GENRES),
             math.log1p(totals["praise"]),
             math.log1p(totals["blame"]),
+            float(satire and any(sentences.imposes(m) for m in mentions)),
+            math.log1p(spoken) if satire else 0.0,
         ]
         rows.append(row)
     return np.asarray(rows, dtype=np.float64).reshape(len(cases), len(FEATURES))

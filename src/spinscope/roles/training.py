@@ -50,6 +50,7 @@ class _RuleReader:
         from spinscope.annotators.portrayal import (
             PortrayalAnalyzer,
             harm_words,
+            imposing_words,
             lexicon,
             role_support,
         )
@@ -58,13 +59,14 @@ class _RuleReader:
         self.analyzer = PortrayalAnalyzer(role_model=None)
         self.harm_words = harm_words()
         self.leader_titles = lexicon().leader_titles
+        self.imposing_words = imposing_words()
         self.features: dict[str, np.ndarray] = {}
         self.supported: dict[str, frozenset[str]] = {}
 
     def __call__(self, doc: Document) -> Document:
         cases = self.analyzer.read(doc)
         doc.portrayal.extend(portrayal for portrayal, _ in cases)
-        sentences = ArticleSentences(doc, self.harm_words)
+        sentences = ArticleSentences(doc, self.harm_words, self.imposing_words)
         x = role_features(doc, [c for _, c in cases], sentences, self.leader_titles)
         self.supported = {
             portrayal.entity_id: frozenset(self.role_support(portrayal, case, sentences))
