@@ -751,6 +751,26 @@ def test_a_label_one_named_party_gives_another_is_that_partys_claim(reader: Anal
     assert plain_weight < claim_weight < 0
 
 
+def test_a_leader_named_later_by_title_alone_is_the_same_leader(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "President Abdel Fattah al-Sisi opened the new water plant in Aswan on Monday.\n\n"
+        "Officials said the plant would serve two million people.\n\n"
+        "The head of state is a wise and visionary leader, the engineers said. The President "
+        "has shown remarkable courage."
+    )
+    sisi = by_name(doc, "Abdel Fattah al-Sisi")
+    texts = [piece.text for piece in sisi.evidence]
+    assert any("wise" in text or "visionary" in text for text in texts)
+    assert any("courage" in text for text in texts)
+    assert_evidence_in_place(doc)
+    # a former president is not who "the President" is
+    doc = reader.analyze_text(
+        "Former President Abdel Fattah al-Sisi opened the new water plant in Aswan on Monday. "
+        "The President has shown remarkable courage."
+    )
+    assert not [p for p in by_name(doc, "Abdel Fattah al-Sisi").evidence if "courage" in p.text]
+
+
 def test_what_a_target_is_called_is_not_said_of_the_one_who_strikes_it(
     reader: Analyzer,
 ) -> None:

@@ -67,7 +67,7 @@ from typing import Any, Literal
 
 from spinscope.annotators.quotes import reporting_verbs
 from spinscope.data import read_json
-from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, TechniqueSpan
+from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, Span, TechniqueSpan
 from spinscope.gazetteer import countries, country_named, demonym_index
 from spinscope.roles.features import ArticleSentences, ImposingWords, RoleCase, role_features
 from spinscope.roles.model import BUNDLED_ROLE_MODEL, RoleModel, decide
@@ -349,6 +349,8 @@ class _Referent:
     entity: Entity
     members: list[Entity] = field(default_factory=list)
     found: list[_Found] = field(default_factory=list)
+    described: list[Span] = field(default_factory=list)
+    """Where the text names it by its title alone ("the head of state")."""
 
 
 class PortrayalAnalyzer:
@@ -560,11 +562,13 @@ def _read_mentions(
         )
         or any(_pronoun(token.lower_) for token in sentence)
         or any(continued[number + 1 : number + 1 + TRAIL_SENTENCES])
+        or any(token.lower_ in TITLE_HEADS for token in sentence)
     ]
     if not sentences:
         return
     resolver = _PronounResolver(doc, mentions, types)
     mentions_at = [(start, entity_id) for start, _end, entity_id in mentions]
+    titled = _titled_leaders(doc, mentions, types, words)
     states = {
         eid
         for eid, referent in by_entity.items()
@@ -609,6 +613,12 @@ def _read_mentions(
                 entity_id = _nearest(
                     mentions_at, offset + token.idx, PRONOUN_REACH // 2, fits.__contains__
                 )
+            elif entity_id is None and token.i not in standing_for and _bare_title(token, words):
+                # "the head of state", "the President": the leader given that title earlier
+                entity_id = _nearest(titled, offset + token.idx, TITLE_REACH, lambda _eid: True)
+                if entity_id in by_entity:
+                    start = offset + token.idx
+                    by_entity[entity_id].described.append(doc.span(start, start + len(token)))
             if entity_id is not None:
                 spans.append((sentence_doc[token.i : token.i + 1], entity_id))
         for span, entity_id in spans:
@@ -771,6 +781,10 @@ DESCRIPTION_NOUNS = {
 """Kind nouns that, with only "the", stand for the state or body last named."""
 PRONOUN_REACH = 600
 """How far back, in characters, a pronoun looks for the name it stands for."""
+TITLE_REACH = 3000
+"""How far back "the President" looks for the leader given that title."""
+TITLE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "head", "king", "queen"})
+"""Words that may head a bare leader's title; sentences holding one are parsed."""
 GENDERED_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 
 
@@ -827,6 +841,47 @@ class _PronounResolver:
                     # to someone the quote names ("X needs an enemy," he added) is unsure
                 return speaker
         return None
+
+
+def _titled_leaders(
+    doc: Document, mentions: list[tuple[int, int, str]], types: dict[str, str], words: Lexicon
+) -> list[tuple[int, str]]:
+    """Mentions of people the text gives a leader's title ("President Abdel Fattah al-Sisi",
+    "Prime Minister X"), in text order: whom a later bare "the President" stands for."""
+    titled: list[tuple[int, str]] = []
+    for start, _end, entity_id in mentions:
+        if types.get(entity_id) != "PERSON":
+            continue
+        before = doc.text[max(0, start - 40) : start].lower().split()
+        last_two = " ".join(before[-2:])
+        title = (before and before[-1] in words.leader_titles) or last_two in words.leader_titles
+        if title and not set(before[-3:]) & NOT_IN_OFFICE:
+            titled.append((start, entity_id))
+    return titled
+
+
+def _bare_title(token: Any, words: Lexicon) -> bool:
+    """ "The President", "the Prime Minister", "the head of state": a leader's title with only
+    "the" before it and no name beside it."""
+    word = token.lower_
+    children = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        return False
+    if word == "head":
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and [g.lower_ for g in c.children] in (["state"], ["government"])
+            for c in children
+        )
+    if word == "minister":
+        if not any(c.lower_ == "prime" for c in children):
+            return False
+        word = "prime minister"
+    return word in words.leader_titles and not any(
+        c.dep_ in {"appos", "poss", "nmod"} or (c.dep_ == "compound" and c.lower_ != "prime")
+        for c in children
+    )
 
 
 def _bare_description(token: Any) -> bool:
@@ -2045,7 +2100,13 @@ def _decide(
     case = RoleCase(
         name=portrayal.name,
         entity_type=lead.type,
-        mentions=[mention for member in referent.members for mention in member.mentions],
+        mentions=sorted(
+            [
+                *(mention for member in referent.members for mention in member.mentions),
+                *referent.described,
+            ],
+            key=lambda mention: mention.start,
+        ),
         titles=[title for member in referent.members for title in member.roles],
         rule_role=role,
         tone=tone,
