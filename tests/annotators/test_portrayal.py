@@ -771,6 +771,21 @@ def test_a_leader_named_later_by_title_alone_is_the_same_leader(reader: Analyzer
     assert not [p for p in by_name(doc, "Abdel Fattah al-Sisi").evidence if "courage" in p.text]
 
 
+def test_so_called_is_scorn_of_the_owner(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The so-called security measures announced by Lithuania have left hundreds of "
+        "drivers stranded at the border."
+    )
+    (piece,) = by_name(doc, "Lithuania").evidence
+    assert piece.kind == "blame" and piece.text.startswith("so-called")
+    assert piece.text == doc.text[piece.start : piece.end]
+    # praise a "so-called" hangs on is scorn: "reforms" alone would praise
+    scorned = reader.analyze_text("Lithuania's so-called reforms have failed the farmers.")
+    assert all(p.weight < 0 for p in by_name(scorned, "Lithuania").evidence)
+    plain = reader.analyze_text("Lithuania's reforms have helped the farmers.")
+    assert any(p.weight > 0 for p in by_name(plain, "Lithuania").evidence)
+
+
 def test_what_a_target_is_called_is_not_said_of_the_one_who_strikes_it(
     reader: Analyzer,
 ) -> None:

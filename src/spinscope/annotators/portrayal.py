@@ -1154,6 +1154,13 @@ class _MentionReader:
             owner = actor.head
         elif (
             actor.dep_ == "pobj"
+            and actor.head.dep_ == "agent"
+            and actor.head.head.dep_ == "acl"
+            and actor.head.head.lower_ in self.words.announcing_verbs
+        ):
+            owner = actor.head.head.head  # "the so-called measures announced by X" are X's
+        elif (
+            actor.dep_ == "pobj"
             and actor.head.lower_ in {"of", "from"}
             and actor.head.dep_ == "prep"
         ):
@@ -1754,6 +1761,8 @@ class _MentionReader:
         if token.tag_ == "NNS" and word not in self.words.praise and word not in self.words.blame:
             word = _singular(word)  # "his failures" as "failure"
         if word in self.words.praise:
+            if any(_hyphenated(c) == "so-called" for c in token.children):
+                return -self.words.praise[word]  # "its so-called reforms": scorn, not praise
             return self.words.praise[word]
         if word in self.words.blame:
             return -self.words.blame[word]
@@ -1792,6 +1801,8 @@ class _MentionReader:
             kind = "blame"
         elif kind == "blame" and weight > 0:
             kind = "praise"
+        # a hyphenated word's first parts ("so-" of "so-called") belong to the evidence
+        tokens += [t.doc[t.i - k] for t in tokens for k in (1, 2) if _hyphenated(t) != t.lower_]
         start = min(t.idx for t in tokens) + self.offset
         end = max(t.idx + len(t.text) for t in tokens) + self.offset
         self.found.append(_Found(start, end, kind, weight))
