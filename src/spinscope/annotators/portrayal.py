@@ -1522,10 +1522,8 @@ class _MentionReader:
         elif word in self.words.harm_verbs:
             self._add(span, "blame", -self.words.harm_verbs[word] * polarity)
         elif word in self.words.obstruct_verbs:
-            if not any(
-                c.dep_ in {"dobj", "obj"} and c.lower_ in self.words.claim_nouns
-                for c in verb.children
-            ):  # "rejected any suggestion that ...": a denial, not obstruction
+            if not _has_object_in(verb, self.words.claim_nouns):
+                # "rejected any suggestion that ...": a denial, not obstruction
                 self._add(span, "blame", -self.words.obstruct_verbs[word] * polarity)
         elif word in self.words.suffer_verbs:
             # "lost his leg", "suffered a broken arm"; "lost access to the coast" is weaker
@@ -1534,10 +1532,8 @@ class _MentionReader:
         elif (
             word in self.words.help_verbs
             and not self._justifies(verb, word)
-            and not any(
-                c.dep_ in {"dobj", "obj"} and c.lower_ in self.words.projectile_nouns
-                for c in verb.children
-            )  # "brought mortars to within a few hundred metres of the village"
+            # "brought mortars to within a few hundred metres of the village"
+            and not _has_object_in(verb, self.words.projectile_nouns)
         ):
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
         self._shared_subject(verb, passive, scale)
@@ -2057,6 +2053,7 @@ def _decide(
     praise = blame = harm = 0.0
     quoted = 0
     own = {member.id for member in referent.members}
+    bodies = _own_bodies(doc, referent)
     counted: list[_Found] = []
     for item in found:
         quote = _quote_at(quotes, item.start, item.end)
@@ -2066,7 +2063,7 @@ def _decide(
             and item.kind != "harm"
             and (
                 (quote.speaker.entity_id in own and not _names_in(quote, referent))
-                or _body_of(doc, quote, referent)
+                or quote.speaker.entity_id in bodies
             )
         ):
             # "It said it had detained several armed men": what an actor, or its ministry,
@@ -2210,22 +2207,26 @@ def _deduplicated(found: list[_Found]) -> list[_Found]:
     return sorted(seen.values(), key=lambda item: item.start)
 
 
-def _body_of(doc: Document, quote: Quote, referent: _Referent) -> bool:
-    """Whether the quote's speaker is named as one of the referent's own bodies:
-    "Venezuela's defence ministry", "the Venezuelan defence ministry"."""
-    speaker = quote.speaker
-    if speaker is None or speaker.entity_id is None:
-        return False
-    entity = next((e for e in doc.entities if e.id == speaker.entity_id), None)
-    if entity is None:
-        return False
-    ends = {other.end for member in referent.members for other in member.mentions}
-    for mention in entity.mentions:
-        before = doc.text[max(0, mention.start - 6) : mention.start]
-        for cut in ("'s ", "’s ", " "):
-            if before.endswith(cut) and mention.start - len(cut) in ends:
-                return True
-    return False
+def _has_object_in(verb: Any, nouns: frozenset[str]) -> bool:
+    """Whether one of the verb's direct objects is one of ``nouns``."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in nouns for c in verb.children)
+
+
+def _own_bodies(doc: Document, referent: _Referent) -> set[str]:
+    """Ids of the entities the text names as the referent's own bodies: "Venezuela's defence
+    ministry", "the Venezuelan defence ministry"."""
+    ends = {mention.end for member in referent.members for mention in member.mentions}
+    bodies: set[str] = set()
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            before = doc.text[max(0, mention.start - 6) : mention.start]
+            if any(
+                before.endswith(cut) and mention.start - len(cut) in ends
+                for cut in ("'s ", "’s ", " ")
+            ):
+                bodies.add(entity.id)
+                break
+    return bodies
 
 
 def _names_in(quote: Quote, referent: _Referent) -> bool:

@@ -793,7 +793,7 @@ class _SpeakerResolver:
                 continue
             # the subject's head, else its owner ("Latvia's defence ministry")
             heads = [word, *[c for c in word.children if c.dep_ == "poss"]]
-            for head in (offset + token.idx for token in heads):
+            for head in (offset + head_word.idx for head_word in heads):
                 for m_start, m_end, entity_id in self.state.mentions[lo:]:
                     if m_start > head:
                         break

@@ -228,18 +228,23 @@ class ArticleSentences:
             )
         return False
 
-    def _role_token(self, mention: Span) -> Any:
-        """The token whose link tells the mention's part in its clause: its head word, or
-        for an owner or modifier ("Thailand's army"), the word it modifies; ``None`` when its
-        sentence was not parsed."""
+    def mention_root(self, mention: Span) -> Any:
+        """The mention's head token in the parse the portrayal rules made of its sentence;
+        ``None`` when that sentence was not parsed."""
         start = self.bounds[self.index(mention.start)][0]
         parse = self.doc.nlp.parses.get(start) if self.doc.nlp is not None else None
         if parse is None:
             return None
         span = parse.char_span(mention.start - start, mention.end - start, alignment_mode="expand")
-        if span is None:
+        return span.root if span is not None else None
+
+    def _role_token(self, mention: Span) -> Any:
+        """The token whose link tells the mention's part in its clause: its head word, or
+        for an owner or modifier ("Thailand's army"), the word it modifies; ``None`` when its
+        sentence was not parsed."""
+        token = self.mention_root(mention)
+        if token is None:
             return None
-        token = span.root
         while token.dep_ in {"conj", "appos"} and token.head is not token:
             token = token.head
         if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head is not token:
@@ -257,20 +262,11 @@ def _passive(verb: Any) -> bool:
     )
 
 
-def _links(doc: Document, mentions: list[Span], sentences: ArticleSentences) -> list[str]:
+def _links(mentions: list[Span], sentences: ArticleSentences) -> list[str]:
     """Each mention's dependency link in the sentences the portrayal rules parsed ("" for a
     mention in a sentence left unparsed)."""
-    links: list[str] = []
-    for mention in mentions:
-        start = sentences.bounds[sentences.index(mention.start)][0]
-        parse = doc.nlp.parses.get(start) if doc.nlp is not None else None
-        span = (
-            parse.char_span(mention.start - start, mention.end - start, alignment_mode="expand")
-            if parse is not None
-            else None
-        )
-        links.append(span.root.dep_ if span is not None else "")
-    return links
+    roots = [sentences.mention_root(mention) for mention in mentions]
+    return [root.dep_ if root is not None else "" for root in roots]
 
 
 def _share(flags: list[bool]) -> float:
@@ -336,7 +332,7 @@ def role_features(
         indexes = sorted({sentences.index(m.start) for m in mentions})
         measured = [sentences.measures(i) for i in indexes]
         compounds = [m[0] for m in measured] or [0.0]
-        links = _links(doc, mentions, sentences)
+        links = _links(mentions, sentences)
         subject = [link in SUBJECT_LINKS for link in links]
         object_ = [link in OBJECT_LINKS for link in links]
         per_mention = [sentences.measures(sentences.index(m.start)) for m in mentions]
