@@ -154,3 +154,63 @@ def test_a_name_stated_to_be_another_name_of_an_organisation_joins_it(analyzer) 
     # a plain list of names is not a list of aliases
     listed = analyzer.analyze_text("Officials from Kenya, Uganda and Tanzania met in Arusha.")
     assert {"Kenya", "Uganda", "Tanzania"} <= {e.name for e in listed.entities}
+
+
+def _entities(text: str) -> Document:
+    from spinscope.pipeline import Analyzer
+
+    return Analyzer(pipeline=("language", "metadata", "entities")).analyze_text(text)
+
+
+def test_a_name_defined_with_its_acronym_is_one_entity_with_the_acronym() -> None:
+    doc = _entities(
+        "Army routs URDK raiders near Kalemba\n\n"
+        "KALEMBA, May 4 (NPA) - Soldiers on Sunday drove back fighters of the so-called "
+        "Front for Renewal and Concord in Kavango (FRCK) from the outskirts of Kalemba. "
+        "The FRCK has attacked the district three times this year, and officials said "
+        "the FRCK's leaders live abroad.\n"
+    )
+    front = entity_named(doc, "Front for Renewal and Concord in Kavango")
+    assert front.type == "ORG"
+    assert [m.text for m in front.mentions].count("FRCK") == 3
+    assert not [e for e in doc.entities if e.name in {"Concord", "Kavango", "FRCK"}]
+
+
+def test_the_whole_name_after_village_of_is_one_place_also_where_it_recurs() -> None:
+    doc = _entities(
+        "Gunmen burned granaries in the oasis village of Bir Oumkala on Tuesday, residents "
+        "said. Rescuers reached Bir Oumkala three hours later. A school near the village of "
+        "Tassouri in the Ennedi region was closed.\n"
+    )
+    village = entity_named(doc, "Bir Oumkala")
+    assert village.type == "GPE"
+    assert len(village.mentions) == 2
+    assert entity_named(doc, "Tassouri").type == "GPE"  # the name stops at "in the"
+
+
+def test_a_long_name_the_model_splits_is_one_person() -> None:
+    doc = _entities(
+        "The response of the government of President Teodoro Obiang Nguema Mbasogo has been "
+        "to ignore the letters. Fatouma Ali Houmed said she would wait.\n"
+    )
+    assert entity_named(doc, "Teodoro Obiang Nguema Mbasogo").type == "PERSON"
+    assert entity_named(doc, "Fatouma Ali Houmed").type == "PERSON"
+
+
+def test_a_bodys_remit_joined_by_and_stays_in_its_name() -> None:
+    doc = _entities(
+        "The Ministry of Finance and Fiscal Wellbeing said on Monday that the African "
+        "Commission on Human and Peoples' Rights had not replied.\n"
+    )
+    assert entity_named(doc, "Ministry of Finance and Fiscal Wellbeing").type == "ORG"
+    assert entity_named(doc, "African Commission on Human and Peoples' Rights").type == "ORG"
+
+
+def test_a_name_in_apposition_to_a_girl_is_a_person_and_her_first_name_joins_it() -> None:
+    doc = _entities(
+        "A girl of nine, Khadija Mahamat Brahim, was hit in the leg as she ran. Khadija was "
+        "flown to the provincial hospital.\n"
+    )
+    girl = entity_named(doc, "Khadija Mahamat Brahim")
+    assert girl.type == "PERSON"
+    assert {m.text for m in girl.mentions} == {"Khadija Mahamat Brahim", "Khadija"}

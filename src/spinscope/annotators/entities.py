@@ -16,8 +16,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from wordfreq import zipf_frequency
+
 from spinscope import gazetteer
-from spinscope.data import read_lines
+from spinscope.data import read_json, read_lines
 from spinscope.document import Document, Entity
 from spinscope.nlp import annotate_entities
 
@@ -111,13 +113,18 @@ class EntityRecognizer:
             doc.nlp = annotate_entities(doc.text)
         sdoc = doc.nlp.doc
         mentions = _split_at_commas(sdoc, _raw_mentions(sdoc))
+        mentions = _settlement_names(sdoc, mentions)
+        mentions, acronym_aliases = _acronym_definitions(sdoc, mentions)
+        mentions = _extend_person_names(sdoc, _join_split_names(sdoc, mentions))
+        mentions = _complete_known_names(sdoc, mentions)
         mentions = _repair_labels(_retype_by_context(sdoc, mentions))
+        mentions = _one_label_per_name(sdoc, _retype_person_names(sdoc, mentions))
         mentions = _add_untagged_surnames(sdoc, mentions)
         mentions = _add_known_organisations(sdoc, mentions)
         for mention in mentions:
             if mention.label == "PERSON":
                 mention.role = _stated_role(sdoc, mention, mentions)
-        clusters = _merge(mentions, _stated_aliases(doc.text, mentions))
+        clusters = _merge(mentions, {**_stated_aliases(doc.text, mentions), **acronym_aliases})
         entities: list[Entity] = []
         index: list[tuple[int, int, str]] = []
         for number, cluster in enumerate(clusters, start=1):
@@ -227,6 +234,299 @@ def _split_at_commas(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class _NameParts:
+    organisation_heads: frozenset[str]
+    connectors: frozenset[str]
+    particles: frozenset[str]
+    """Connectors that join the parts of one place's or person's name ("al", "de")."""
+    person_nouns: frozenset[str]
+    rare_zipf: float
+
+
+@functools.cache
+def _name_parts() -> _NameParts:
+    raw = read_json("name_parts.json")
+    return _NameParts(
+        organisation_heads=frozenset(raw["organisation_heads"]),
+        connectors=frozenset(raw["name_connectors"]),
+        particles=frozenset(raw["name_connectors"]) - frozenset(raw["phrase_connectors"]),
+        person_nouns=frozenset(raw["person_nouns"]),
+        rare_zipf=float(raw["rare_zipf"]),
+    )
+
+
+def _tokens_of(sdoc: Any, mention: _Mention) -> list[Any]:
+    return list(sdoc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
+
+
+def _without_overlaps(mentions: list[_Mention], added: list[_Mention]) -> list[_Mention]:
+    """``mentions`` less those overlapping any of ``added``, plus ``added``, in text order."""
+    kept = [m for m in mentions if not any(m.start < a.end and a.start < m.end for a in added)]
+    return sorted(kept + added, key=lambda m: m.start)
+
+
+def _is_capitalised(token: Any) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _name_run(
+    sdoc: Any, first: int, last: int, step: int, connectors: frozenset[str] | None = None
+) -> int:
+    """From token ``first`` towards ``last`` (inclusive, ``step`` ±1): the index of the
+    farthest token of a proper name's run: capitalised words, with name connectors ("of",
+    "al", "and") and hyphens inside it, never across a sentence start or a line break. Returns
+    ``first - step`` when ``first`` itself does not start a name."""
+    connectors = _name_parts().connectors if connectors is None else connectors
+    end = first - step
+    i = first
+    while (i - last) * step <= 0:
+        token = sdoc[i]
+        if "\n" in token.text or (step > 0 and i > first and token.is_sent_start):
+            break
+        if _is_capitalised(token):
+            end = i
+        elif not (token.lower_ in connectors or token.text == "-" or token.text in POSSESSIVE):
+            break
+        if step < 0 and token.is_sent_start:
+            break
+        i += step
+    return end
+
+
+def _settlement_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """The whole name after "the village of", which the model often tags in part or not at
+    all: "the oasis village of [Oum Tiguei]", "the village of [Mbiyalo]" (tagged a date);
+    and the name's other uses in the article."""
+    added: list[_Mention] = []
+    for token in sdoc[:-2]:
+        if token.lower_ not in SETTLEMENT_NOUNS or token.nbor(1).lower_ != "of":
+            continue
+        first = token.i + 2
+        if not _is_capitalised(sdoc[first]):
+            continue
+        last = _name_run(sdoc, first, len(sdoc) - 1, 1, _name_parts().particles)
+        name = list(sdoc[first : last + 1])
+        if _is_place(" ".join(t.text for t in name)) or _title_kind(name[0].text):
+            continue  # a country's name is tagged well; "the city of President X" is no place
+        added.append(_make_mention(name, "GPE"))
+    names = {m.words for m in added}
+    for words in names:  # the name's other uses, tagged or not: "Rescuers reached Bir Oumkala"
+        width = len(words)
+        for i in range(len(sdoc) - width + 1):
+            if tuple(t.text for t in sdoc[i : i + width]) == words and not any(
+                m.start == sdoc[i].idx for m in added
+            ):
+                added.append(_make_mention(list(sdoc[i : i + width]), "GPE"))
+    return _without_overlaps(mentions, added) if added else mentions
+
+
+def _acronym_definitions(
+    sdoc: Any, mentions: list[_Mention]
+) -> tuple[list[_Mention], dict[int, int]]:
+    """A name defined with its acronym, "the Front for Change and Concord in Chad (FACT)":
+    the model tags the long name in pieces ("Front for Change", "Concord", "Chad") and the
+    acronym's later uses ("the FACT") not at all. The long name becomes one mention, the
+    acronym in brackets and every later use of it become mentions, and the acronym is stated
+    to be the long name's other name (returned as an alias, see :func:`_merge`). A long name
+    counts when its capitals spell the acronym, or when it has two capitalised words and
+    starts with the acronym's first letter (an acronym of another language's name: FACT)."""
+    added: list[_Mention] = []
+    aliases: dict[int, int] = {}
+    defined: dict[str, str] = {}
+    for token in sdoc[1:-2]:
+        acronym = token.nbor(1).text
+        if token.text != "(" or token.nbor(2).text != ")" or not _is_acronym(acronym):
+            continue
+        start = _name_run(sdoc, token.i - 1, 0, -1)
+        if start > token.i - 1:
+            continue
+        words = [t for t in sdoc[start : token.i]]
+        while words and (not _is_capitalised(words[0]) or words[0].lower_ == "the"):
+            words = words[1:]
+        capitals = [t.text for t in words if _is_capitalised(t) and t.lower_ != "the"]
+        if not capitals:
+            continue
+        letters = acronym.replace("-", "").upper()
+        spelled = "".join(w[0] for w in capitals).upper() == letters
+        if not spelled and (len(capitals) < 2 or capitals[0][0].upper() != letters[0]):
+            continue
+        inside = [m for m in mentions if words[0].idx <= m.start < token.idx]
+        if any(m.label == "PERSON" for m in inside) and not spelled:
+            continue  # "John Smith (AFP)": a name and a credit
+        name = " ".join(t.text for t in words)
+        label = "GPE" if _is_place(name) else "ORG"
+        long_form = _make_mention(words, label)
+        short_form = _make_mention([token.nbor(1)], label)
+        added.extend((long_form, short_form))
+        aliases[short_form.start] = long_form.start
+        defined[acronym] = label
+    if not defined:
+        return mentions, aliases
+    mentions = _without_overlaps(mentions, added)
+    covered = [(m.start, m.end) for m in mentions]
+    later = [
+        _make_mention([token], defined[token.text])
+        for token in sdoc
+        if token.text in defined and not any(s <= token.idx < e for s, e in covered)
+    ]
+    return _without_overlaps(mentions, later), aliases
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "")
+    capitals = sum(c.isupper() for c in letters)
+    return letters.isalpha() and 2 <= len(letters) <= 8 and capitals >= 2 and text[0].isupper()
+
+
+def _join_split_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """Names the model tagged in two pieces: a person's long name ("[Teodoro Obiang]
+    [Nguema Mbasogo]", one space apart), and a body's remit joined by "and" ("[Ministry of
+    Finance] and [Fiscal Wellbeing]", "[African Commission on Human] and [Peoples' Rights]"),
+    when the second piece names no body or place of its own."""
+    parts = _name_parts()
+    result: list[_Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        previous = result[-1] if result else None
+        if previous is not None:
+            gap = sdoc.text[previous.end : mention.start]
+            people = previous.label == mention.label == "PERSON" and gap == " "
+            remit = (
+                previous.label == "ORG"
+                and gap == " and "
+                and mention.label != "PERSON"
+                and _open_remit(previous.words)
+                and len(mention.words) <= 3
+                and not any(w.lower() in parts.organisation_heads for w in mention.words)
+                and not _is_place(" ".join(mention.words))
+            )
+            if people or remit:
+                tokens = _tokens_of(sdoc, previous) + _tokens_of(sdoc, mention)
+                first, last = tokens[0].i, tokens[-1].i
+                result[-1] = _make_mention(list(sdoc[first : last + 1]), previous.label)
+                continue
+        result.append(mention)
+    return result
+
+
+def _open_remit(words: tuple[str, ...]) -> bool:
+    """A body's name that ends in its remit ("Ministry of Finance", "Commission on Human"),
+    which "and" may continue; one that ends in a place ("Bank of England") is complete."""
+    for i, word in enumerate(words[:-1]):
+        if word in {"of", "for", "on"}:
+            return not _is_place(" ".join(words[i + 1 :]))
+    return False
+
+
+def _extend_person_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """A rare capitalised word right before a person's or a place's name is the name's start,
+    which the model left out: "[Ali Houmed] said" for "Fatouma Ali Houmed said", "at Oum
+    [Tiguei]"."""
+    parts = _name_parts()
+    covered = {t.i for m in mentions for t in _tokens_of(sdoc, m)}
+    result: list[_Mention] = []
+    for mention in mentions:
+        tokens = _tokens_of(sdoc, mention)
+        if mention.label in {"PERSON", "GPE", "LOC"} and tokens:
+            while tokens[0].i > 0:
+                before = tokens[0].nbor(-1)
+                if (
+                    before.i in covered
+                    or not (before.is_alpha and before.text[:1].isupper())
+                    or sdoc.text[before.idx + len(before.text) : tokens[0].idx] != " "
+                    or _title_kind(before.text)
+                    or zipf_frequency(before.lower_, "en") >= parts.rare_zipf
+                ):
+                    break
+                tokens.insert(0, before)
+            if tokens[0].idx != mention.start:
+                extended = _make_mention(tokens, mention.label)
+                extended.role = mention.role
+                mention = extended
+        result.append(mention)
+    return result
+
+
+def _complete_known_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """A mention that is the end of a longer name the article tags elsewhere, with that
+    name's first words right before it: "reached Oum [Tiguei]" after "the village of [Oum
+    Tiguei]". It becomes that name, with that name's kind."""
+    known = {tuple(w.lower() for w in m.words): m.label for m in mentions if len(m.words) >= 2}
+    if not known:
+        return mentions
+    result: list[_Mention] = []
+    for mention in mentions:
+        tokens = _tokens_of(sdoc, mention)
+        for width in (3, 2, 1):
+            first = tokens[0].i - width if tokens else -1
+            if first < 0:
+                continue
+            longer = list(sdoc[first : tokens[-1].i + 1])
+            label = known.get(tuple(t.lower_ for t in longer))
+            if label is not None and (not result or result[-1].end <= longer[0].idx):
+                mention = _make_mention(longer, label)
+                break
+        result.append(mention)
+    return result
+
+
+def _retype_person_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """A person's full name the model typed as an organisation or a place, known for a
+    person's by the text: a single-word mention typed as a person is its first or last word
+    ("[Khadija Mahamat Brahim] ... Khadija was evacuated"), or it stands in apposition to a
+    noun for a person ("a girl of nine, [Khadija Mahamat Brahim],")."""
+    parts = _name_parts()
+    single = {m.words[0].lower() for m in mentions if m.label == "PERSON" and len(m.words) == 1}
+    for mention in mentions:
+        words = mention.words
+        if (
+            mention.label == "PERSON"
+            or not 2 <= len(words) <= 4
+            or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            or any(w.lower() in parts.organisation_heads for w in words)
+            or _is_place(" ".join(words))
+        ):
+            continue
+        tokens = _tokens_of(sdoc, mention)
+        named_alone = words[0].lower() in single or words[-1].lower() in single
+        if named_alone or (tokens and _after_person_noun(sdoc, tokens[0].i, parts)):
+            mention.label = "PERSON"
+    return mentions
+
+
+def _one_label_per_name(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """One name, one kind within an article: the model may tag "Borkou" a place in one
+    sentence and an organisation in the next, which would make two entities of one. Names
+    tagged as people keep their kind; the others take the kind of a place if the text calls
+    the name a village or a town once ("the village of X"), else their most frequent kind (on
+    a tie, a place before an organisation before a group)."""
+    preference = ("GPE", "LOC", "ORG", "NORP", "FAC")
+    kinds: dict[tuple[str, ...], Counter[str]] = {}
+    for mention in mentions:
+        if mention.label != "PERSON":
+            tokens = _tokens_of(sdoc, mention)
+            settled = bool(tokens) and _after_settlement_noun(sdoc, tokens[0].i)
+            kinds.setdefault(tuple(w.lower() for w in mention.words), Counter())[mention.label] += (
+                1000 if settled else 1
+            )
+    for mention in mentions:
+        counts = kinds.get(tuple(w.lower() for w in mention.words))
+        if mention.label != "PERSON" and counts is not None and len(counts) > 1:
+            mention.label = max(
+                counts,
+                key=lambda k: (counts[k], -preference.index(k) if k in preference else -99),
+            )
+    return mentions
+
+
+def _after_person_noun(sdoc: Any, start: int, parts: _NameParts) -> bool:
+    """``start`` follows "a girl of nine," / "the farmer," : a comma after a person noun
+    at most four words back."""
+    if start < 2 or sdoc[start - 1].text != ",":
+        return False
+    return any(t.lower_ in parts.person_nouns for t in sdoc[max(0, start - 6) : start - 1])
+
+
 def _splits_names(token: Any) -> bool:
     return token.text == "," or token.text in SPLITTING_PREPOSITIONS
 
@@ -243,13 +543,16 @@ def _retype_by_context(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
             continue
         if _age_before(sdoc, span.start) or _age_after(sdoc, span.end):
             mention.label = "PERSON"
-        elif (
-            span.start >= 2
-            and sdoc[span.start - 1].lower_ == "of"
-            and sdoc[span.start - 2].lower_ in SETTLEMENT_NOUNS
-        ):
+        elif _after_settlement_noun(sdoc, span.start):
             mention.label = "GPE"  # "the village of [Dobrava Gornja]"
     return mentions
+
+
+def _after_settlement_noun(sdoc: Any, start: int) -> bool:
+    """Token ``start`` follows "the village of"."""
+    return (
+        start >= 2 and sdoc[start - 1].lower_ == "of" and sdoc[start - 2].lower_ in SETTLEMENT_NOUNS
+    )
 
 
 def _age_before(sdoc: Any, start: int) -> bool:
@@ -504,8 +807,15 @@ def _merge(mentions: list[_Mention], aliases: dict[int, int] | None = None) -> l
             named = cluster_at[alias_of]
             named.mentions.append(mention)
             cluster_at[mention.start] = named
-            # later mentions of the alias join too
-            by_key.setdefault(f"{mention.label}:{_group_key(mention)}", named)
+            # other mentions of the alias join too, also those before it (a headline's "FACT")
+            key = f"{mention.label}:{_group_key(mention)}"
+            earlier = by_key.get(key)
+            if earlier is not None and earlier is not named:
+                named.mentions.extend(earlier.mentions)
+                cluster_at.update({m.start: named for m in earlier.mentions})
+                clusters.remove(earlier)
+                by_key = {k: named if c is earlier else c for k, c in by_key.items()}
+            by_key[key] = named
             continue
         if mention.label == "PERSON":
             cluster = _person_cluster(mention, clusters)
