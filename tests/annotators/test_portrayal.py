@@ -821,3 +821,21 @@ def test_a_by_agent_hung_on_an_active_verb_belongs_to_the_harmful_act_it_governs
     # a place "by" which something happens is no agent
     doc = reader.analyze_text("The minister opened the bridge by Lake Kivu on Monday.")
     assert by_name(doc, "Lake Kivu").role == "neutral"
+
+
+def test_a_partys_charge_weighs_less_when_the_accused_answers_it(reader: Analyzer) -> None:
+    charge = (
+        "The Dorvian defence ministry said the Sylvanian Liberation Front had killed a "
+        "teacher near the border."
+    )
+    unanswered = reader.analyze_text(charge)
+    answered = reader.analyze_text(
+        charge + " The Sylvanian Liberation Front denied any involvement. It said its "
+        "fighters had only fired on an army patrol."
+    )
+
+    def charged(doc: Document) -> float:
+        front = by_name(doc, "Sylvanian Liberation Front")
+        return sum(p.weight for p in front.evidence if p.kind == "blame")
+
+    assert charged(unanswered) < charged(answered) < 0

@@ -318,3 +318,26 @@ def test_a_second_that_clause_belongs_to_the_same_reported_speech(analyzer) -> N
     assert quote.speaker is not None and quote.speaker.name == "Harbour Guard"
     assert quote.text.startswith("it had carried out an operation")
     assert quote.text == doc.text[quote.start : quote.end]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_named_after_for(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Mira Talvik, 34, was shot on Sunday near the village school.\n\n"
+        "A spokesman for the Dorvian army's regional command said Talvik had been killed "
+        "by members of the Sylvanian Liberation Front.\n"
+    )
+    quote = speaker_of(doc, "had been killed", "indirect")
+    assert quote.speaker is not None
+    assert quote.speaker.name != "Mira Talvik"  # who was spoken about, not who spoke
+    assert quote.speaker.name == "Dorvian"
+    assert quote.speaker.role == "spokesman"
+    assert quote.speaker.mention.text.startswith("A spokesman for the Dorvian army")
+
+
+def test_an_indefinite_speaker_is_not_the_person_named_later_in_the_same_sentence(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "An official said Mira Talvik had been detained at the border. "
+        "The ministry gave no reason.\n"
+    )
+    quote = speaker_of(doc, "had been detained", "indirect")
+    assert quote.speaker is not None and quote.speaker.name != "Mira Talvik"

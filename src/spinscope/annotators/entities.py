@@ -330,7 +330,9 @@ def _acronym_definitions(
     acronym in brackets and every later use of it become mentions, and the acronym is stated
     to be the long name's other name (returned as an alias, see :func:`_merge`). A long name
     counts when its capitals spell the acronym, or when it has two capitalised words and
-    starts with the acronym's first letter (an acronym of another language's name: FACT)."""
+    starts with the acronym's first letter or holds a body's head noun (an acronym of the
+    name in another language: "Front for Change and Concord in Chad (FACT)", "West Papua
+    National Liberation Army (TPNPB)")."""
     added: list[_Mention] = []
     aliases: dict[int, int] = {}
     defined: dict[str, str] = {}
@@ -349,7 +351,8 @@ def _acronym_definitions(
             continue
         letters = acronym.replace("-", "").upper()
         spelled = "".join(w[0] for w in capitals).upper() == letters
-        if not spelled and (len(capitals) < 2 or capitals[0][0].upper() != letters[0]):
+        headed = any(w.lower() in _name_parts().organisation_heads for w in capitals)
+        if not spelled and (len(capitals) < 2 or not (headed or capitals[0][0] == letters[0])):
             continue
         inside = [m for m in mentions if words[0].idx <= m.start < token.idx]
         if any(m.label == "PERSON" for m in inside) and not spelled:

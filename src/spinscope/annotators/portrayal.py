@@ -196,6 +196,9 @@ class Lexicon:
     speech_nouns: frozenset[str]
     """What one says ("his harshest words"): only curated words about it cast the speaker."""
     claim_nouns: frozenset[str]
+    official_speakers: frozenset[str]
+    """Head nouns of an unnamed speaker that speaks for a party ("the Dorvian defence
+    ministry", "a military spokesman"): what it says is the party's claim."""
     """What one rejects or denies without obstructing anything ("rejected any suggestion")."""
     confinement_nouns: frozenset[str]
     """Where people are locked up: "spent months in prison" harms them."""
@@ -305,6 +308,7 @@ def lexicon() -> Lexicon:
         confinement_nouns=frozenset(raw["confinement_nouns"]),
         speech_nouns=frozenset(raw["speech_nouns"]),
         claim_nouns=frozenset(raw["claim_nouns"]),
+        official_speakers=frozenset(raw["official_speakers"]),
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
         scales=raw["scales"],
@@ -2029,14 +2033,16 @@ def _technique_evidence(
     return out
 
 
-def _official_speaker(quote: Quote, types: dict[str, str]) -> bool:
-    """Whether a quote's speaker is a state, ministry or other body, not a person."""
+def _official_speaker(quote: Quote, types: dict[str, str], words: Lexicon) -> bool:
+    """Whether a quote's speaker is a state, ministry or other body, not a person, or speaks
+    for one unnamed ("the Dorvian defence ministry", "a military spokesman")."""
     speaker = quote.speaker
-    return (
-        speaker is not None
-        and speaker.entity_id is not None
-        and types.get(speaker.entity_id) in {"ORG", "GPE", "NORP"}
-    )
+    if speaker is None:
+        return False
+    if speaker.entity_id is not None:
+        return types.get(speaker.entity_id) in {"ORG", "GPE", "NORP"}
+    described = speaker.mention.text.lower().split()
+    return bool(described) and described[-1] in words.official_speakers
 
 
 def _decide(
@@ -2054,6 +2060,7 @@ def _decide(
     quoted = 0
     own = {member.id for member in referent.members}
     bodies = _own_bodies(doc, referent)
+    answers = any(quote.speaker is not None and quote.speaker.entity_id in own for quote in quotes)
     counted: list[_Found] = []
     for item in found:
         quote = _quote_at(quotes, item.start, item.end)
@@ -2072,9 +2079,13 @@ def _decide(
             continue
         counted.append(item)
         weight = item.weight * (words.scales["quoted"] if quote is not None else 1.0)
-        if quote is not None and _official_speaker(quote, types) and item.kind != "harm":
+        if quote is not None and _official_speaker(quote, types, words) and item.kind != "harm":
             # "the Tajik Foreign Ministry said Kyrgyz units fired first": a party's claim
             weight *= words.scales["party_claim"]
+            if weight < 0 and answers:
+                # "... The TPNPB denied any involvement. It said ...": the accused gives its
+                # own account, so the charge is one side of a dispute the text reports
+                weight *= words.scales["answered_claim"]
         if item.kind == "harm":
             harm += abs(weight)
         elif weight > 0:

@@ -538,6 +538,9 @@ def _resolve_subject(subject: Any, offset: int, resolver: _SpeakerResolver) -> S
     """The speaker a subject names, through an apposition if need be ("His counterpart,
     Minister Nadia Roussel, said"); a described but unnamed speaker keeps its description."""
     phrase = _head_phrase(subject)
+    body = _represented_body(subject, offset, resolver)
+    if body is not None:
+        return body
     speaker = resolver.resolve(
         offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
     )
@@ -553,6 +556,29 @@ def _resolve_subject(subject: Any, offset: int, resolver: _SpeakerResolver) -> S
     if speaker is not None and speaker.entity_id is None:
         return resolver.unresolved(_described_phrase(subject, offset))
     return speaker
+
+
+def _represented_body(subject: Any, offset: int, resolver: _SpeakerResolver) -> Speaker | None:
+    """ "A spokesman for the Indonesian military's regional command said": an unnamed
+    spokesperson speaks for the body named after "for" or "of"; that body is the speaker,
+    with the description as its mention and the spokesperson's title as the role."""
+    if subject.lower_ not in _speaker_words()["spokespeople"] or any(
+        child.dep_ == "appos" for child in subject.children
+    ):
+        return None
+    for child in subject.children:
+        if child.dep_ != "prep" or child.lower_ not in {"for", "of"}:
+            continue
+        tokens = [t for t in child.subtree if not t.is_space]
+        body = resolver.body_named_in(
+            offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1].text)
+        )
+        if body is not None:
+            described = resolver.doc.span(*_described_phrase(subject, offset))
+            return Speaker(
+                name=body.name, entity_id=body.id, role=subject.lower_, mention=described
+            )
+    return None
 
 
 def _subject(verb: Any) -> Any:
@@ -846,14 +872,37 @@ class _SpeakerResolver:
                 yield m_start, entity
 
     def _named_later(self, position: int) -> Entity | None:
-        """ "an Italian political scientist has said" → the person named next, outside quotes."""
+        """ "an Italian political scientist has said" → the person named next, outside quotes,
+        in apposition ("a spokesman, Ivan Petrov, said") or in a later sentence: a person
+        named further on in the same sentence is what was said about, not who said it."""
         paragraph = self.paragraph_of(position)
+        token = _token_at(self.state.doc, max(position - 1, 0))
+        sentence_end = token.sent.end_char if token is not None else position
         lo = bisect.bisect_left(self.mention_starts, position)
         for m_start, _, entity_id in self.state.mentions[lo:]:
             if self.paragraph_of(m_start) - paragraph > 2:
                 break
             entity = self.entities[entity_id]
-            if entity.type == "PERSON" and not _within(m_start, self.quoted):
+            if entity.type != "PERSON" or _within(m_start, self.quoted):
+                continue
+            appositive = self.doc.text[position:m_start].strip() in {",", ""}
+            if appositive or m_start >= sentence_end:
+                return entity
+        return None
+
+    def body_named_in(self, start: int, end: int) -> Entity | None:
+        """The first organisation, state or group named in ``[start, end)``."""
+        lo = bisect.bisect_left(self.mention_starts, start)
+        for m_start, m_end, entity_id in self.state.mentions[lo:]:
+            if m_start >= end:
+                break
+            entity = self.entities.get(entity_id)
+            if (
+                m_end <= end
+                and entity is not None
+                and entity.type in {"ORG", "GPE", "NORP"}
+                and entity.name[:1].isupper()  # a name, not "ministry's press service"
+            ):
                 return entity
         return None
 
