@@ -2041,7 +2041,7 @@ def _official_speaker(quote: Quote, types: dict[str, str], words: Lexicon) -> bo
         return False
     if speaker.entity_id is not None:
         return types.get(speaker.entity_id) in {"ORG", "GPE", "NORP"}
-    described = speaker.mention.text.lower().split()
+    described = speaker.mention.text.lower().split() if speaker.mention is not None else []
     return bool(described) and described[-1] in words.official_speakers
 
 
