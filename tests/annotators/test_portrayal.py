@@ -839,3 +839,21 @@ def test_a_partys_charge_weighs_less_when_the_accused_answers_it(reader: Analyze
         return sum(p.weight for p in front.evidence if p.kind == "blame")
 
     assert charged(unanswered) < charged(answered) < 0
+
+
+def test_an_actor_blamed_only_by_charges_it_answers_is_no_villain(reader: Analyzer) -> None:
+    disputed = reader.analyze_text(
+        "A spokesman for the Dorvian army said the teacher had been killed by members of "
+        "the Sylvanian Liberation Front. The Sylvanian Liberation Front denied any "
+        "involvement. It said its fighters had only fired on an army patrol. Both the army "
+        "and the Sylvanian Liberation Front have been accused by rights groups of killing "
+        "civilians."
+    )
+    front = by_name(disputed, "Sylvanian Liberation Front")
+    assert front.role == "neutral"
+    assert any(p.kind == "blame" for p in front.evidence)  # the charges are still shown
+    cast = reader.analyze_text(
+        "The cowardly terrorists of the Sylvanian Liberation Front murdered a teacher in "
+        "cold blood, the army said. The Sylvanian Liberation Front denied any involvement."
+    )
+    assert by_name(cast, "Sylvanian Liberation Front").role == "antagonist"

@@ -30,6 +30,8 @@ HELD_OUT_5 = ROOT / "tests" / "data" / "portrayal_heldout5"
 """A fifth blind set, scored once by the rules before the role model was fitted."""
 HELD_OUT_6 = ROOT / "tests" / "data" / "portrayal_heldout6"
 """A sixth blind set, scored once by the rules and the role model before either changed."""
+HELD_OUT_7 = ROOT / "tests" / "data" / "portrayal_heldout7"
+"""A seventh blind set (deadpan satires among them), scored once before anything changed."""
 
 
 def _load_script() -> ModuleType:
@@ -254,8 +256,26 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
 
 @pytest.fixture(
     scope="module",
-    params=[DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6],
-    ids=["dev", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5", "held_out_6"],
+    params=[
+        DATA,
+        HELD_OUT,
+        HELD_OUT_2,
+        HELD_OUT_3,
+        HELD_OUT_4,
+        HELD_OUT_5,
+        HELD_OUT_6,
+        HELD_OUT_7,
+    ],
+    ids=[
+        "dev",
+        "held_out",
+        "held_out_2",
+        "held_out_3",
+        "held_out_4",
+        "held_out_5",
+        "held_out_6",
+        "held_out_7",
+    ],
 )
 def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[labels.ArticleLabel]]:
     return request.param, list(labels.load_labels(request.param))
@@ -286,7 +306,16 @@ def test_every_article_is_labelled_once_and_exists(
     "path",
     sorted(
         p
-        for d in (DATA, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6)
+        for d in (
+            DATA,
+            HELD_OUT,
+            HELD_OUT_2,
+            HELD_OUT_3,
+            HELD_OUT_4,
+            HELD_OUT_5,
+            HELD_OUT_6,
+            HELD_OUT_7,
+        )
         for p in d.glob("*.txt")
     ),
     ids=lambda p: p.name,

@@ -1262,14 +1262,25 @@ class _MentionReader:
 
     def _as_subject(self, actor: Any) -> None:
         if actor.dep_ in SUBJECTS:
-            self._predicate(actor.head, passive=False)
+            self._predicate(actor.head, passive=False, scale=self._even_handed(actor))
         elif actor.dep_ == "nsubjpass":
-            self._predicate(actor.head, passive=True)
+            self._predicate(actor.head, passive=True, scale=self._even_handed(actor))
         elif actor.dep_ == "pobj" and actor.head.dep_ == "agent":
             self._predicate(actor.head.head, passive=False)
             self._perpetrated(actor.head.head)
         elif actor.dep_ == "conj" and actor.head.dep_ in SUBJECTS | {"nsubjpass"}:
-            self._predicate(actor.head.head, passive=actor.head.dep_ == "nsubjpass")
+            self._predicate(
+                actor.head.head,
+                passive=actor.head.dep_ == "nsubjpass",
+                scale=self._even_handed(actor.head),
+            )
+
+    def _even_handed(self, subject: Any) -> float:
+        """ "Both the military and the TPNPB have been accused of killing civilians": what is
+        said of both sides at once is the text weighing them alike, so it counts less for
+        each."""
+        both = any(c.dep_ == "preconj" and c.lower_ in {"both", "each"} for c in subject.children)
+        return self.words.scales["both_sides"] if both else 1.0
 
     def _perpetrated(self, verb: Any) -> None:
         """ "The attack was carried out by X", "the device had been planted by X militants",
@@ -2056,7 +2067,7 @@ def _decide(
     decision = words.decision
     found = _deduplicated(referent.found)
     evidence: list[Evidence] = []
-    praise = blame = harm = 0.0
+    praise = blame = harm = contested = 0.0
     quoted = 0
     own = {member.id for member in referent.members}
     bodies = _own_bodies(doc, referent)
@@ -2086,6 +2097,7 @@ def _decide(
                 # "... The TPNPB denied any involvement. It said ...": the accused gives its
                 # own account, so the charge is one side of a dispute the text reports
                 weight *= words.scales["answered_claim"]
+                contested -= weight
         if item.kind == "harm":
             harm += abs(weight)
         elif weight > 0:
@@ -2108,7 +2120,11 @@ def _decide(
         role = "innocent"
     elif tone >= decision["protagonist_tone"] and praise >= decision["minimum_weight"]:
         role = "protagonist"
-    elif tone <= decision["antagonist_tone"] and blame >= decision["minimum_weight"]:
+    elif (
+        tone <= decision["antagonist_tone"]
+        and blame >= decision["minimum_weight"]
+        and blame - contested >= decision["minimum_weight"]  # not only charges it answers
+    ):
         role = "antagonist"
     evidence.sort(key=lambda piece: (-abs(piece.weight), piece.start))
     evidence = sorted(evidence[: int(decision["maximum_evidence"])], key=lambda p: p.start)
@@ -2134,6 +2150,7 @@ def _decide(
         harm=harm,
         quoted_evidence_share=quoted / len(counted) if counted else 0.0,
         speaker_ids={member.id for member in referent.members},
+        contested_blame=contested,
     )
     return portrayal, case
 
@@ -2148,9 +2165,17 @@ def role_support(
     """The roles there is evidence to cite for: ``None`` when the rules' evidence already
     does (and for ``neutral`` and the rules' own role), else the sentence naming the actor
     that supports the role best. A role with neither is missing."""
-    support: dict[str, tuple[int, int] | None] = {"neutral": None, portrayal.role: None}
+    # blamed only, or almost only, by charges the actor answers in the article: a dispute
+    # the text reports, not a villain it casts
+    disputed = (
+        case.contested_blame > 0
+        and case.blame - case.contested_blame < lexicon().decision["minimum_weight"]
+    )
+    support: dict[str, tuple[int, int] | None] = {"neutral": None}
+    if not (disputed and portrayal.role == "antagonist"):
+        support[portrayal.role] = None
     for role, kind in EVIDENCE_KINDS.items():
-        if role in support:
+        if role in support or (role == "antagonist" and disputed):
             continue
         if any(
             piece.kind == kind

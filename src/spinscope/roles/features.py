@@ -110,6 +110,9 @@ class RoleCase:
     quoted_evidence_share: float
     speaker_ids: set[str] = field(default_factory=set)
     """Ids of the entities the actor is made of (a country and its capital, say)."""
+    contested_blame: float = 0.0
+    """The part of ``blame`` that is another party's charge which the actor answers in the
+    article: one side of a dispute the text reports."""
 
 
 @functools.cache
