@@ -32,6 +32,16 @@ HELD_OUT_6 = ROOT / "tests" / "data" / "portrayal_heldout6"
 """A sixth blind set, scored once by the rules and the role model before either changed."""
 HELD_OUT_7 = ROOT / "tests" / "data" / "portrayal_heldout7"
 """A seventh blind set (deadpan satires among them), scored once before anything changed."""
+LABELLED_SETS = (
+    DATA,
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_3,
+    HELD_OUT_4,
+    HELD_OUT_5,
+    HELD_OUT_6,
+    HELD_OUT_7,
+)
 
 
 def _load_script() -> ModuleType:
@@ -256,16 +266,7 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
 
 @pytest.fixture(
     scope="module",
-    params=[
-        DATA,
-        HELD_OUT,
-        HELD_OUT_2,
-        HELD_OUT_3,
-        HELD_OUT_4,
-        HELD_OUT_5,
-        HELD_OUT_6,
-        HELD_OUT_7,
-    ],
+    params=LABELLED_SETS,
     ids=[
         "dev",
         "held_out",
@@ -304,20 +305,7 @@ def test_every_article_is_labelled_once_and_exists(
 
 @pytest.mark.parametrize(
     "path",
-    sorted(
-        p
-        for d in (
-            DATA,
-            HELD_OUT,
-            HELD_OUT_2,
-            HELD_OUT_3,
-            HELD_OUT_4,
-            HELD_OUT_5,
-            HELD_OUT_6,
-            HELD_OUT_7,
-        )
-        for p in d.glob("*.txt")
-    ),
+    sorted(p for d in LABELLED_SETS for p in d.glob("*.txt")),
     ids=lambda p: p.name,
 )
 def test_article_text(path: Path) -> None:

@@ -104,3 +104,29 @@ def test_train_roles_needs_labelled_folders(labelled_sets: list[Path], tmp_path:
     alone = run(labelled_sets[0])
     assert alone.returncode == 1 and "at least two labelled sets" in alone.stderr
     assert not (tmp_path / "m.json").exists()
+
+
+def test_precision_by_role_counts_what_each_casts_and_how_much_is_right() -> None:
+    from spinscope.roles.training import LabelledCase, precision_by_role
+
+    def case(gold: str, rules: str, labelled: bool = True) -> LabelledCase:
+        return LabelledCase("s", "a.txt", gold, gold, rules, None, labelled=labelled)
+
+    pairs = [
+        (case("antagonist", "antagonist"), "antagonist"),
+        (case("neutral", "antagonist"), "antagonist"),
+        (case("protagonist", "neutral"), "protagonist"),
+        (case("neutral", "neutral", labelled=False), "antagonist"),  # unlabelled: not scored
+    ]
+    figures = precision_by_role(pairs)
+    assert figures["antagonist"] == {
+        "rules_cast": 2,
+        "rules_precision": 0.5,
+        "model_cast": 2,
+        "model_precision": 0.5,
+    }
+    assert figures["protagonist"]["model_cast"] == 1
+    assert figures["protagonist"]["model_precision"] == 1.0
+    assert figures["protagonist"]["rules_cast"] == 0
+    assert figures["innocent"]["model_cast"] == 0
+    assert "neutral" not in figures

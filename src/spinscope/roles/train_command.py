@@ -16,6 +16,7 @@ from spinscope.roles.training import (
     labelled_cases,
     leave_one_set_out,
     pooled_accuracy,
+    precision_by_role,
     recall_by_role,
 )
 
@@ -33,6 +34,7 @@ def train_roles(args: argparse.Namespace) -> int:
         raise SpinscopeError(str(error)) from error
     (l2, unlabelled), by_penalties = choose_penalties(cases)
     report = leave_one_set_out(cases, l2, unlabelled)
+    held_out = held_out_predictions(cases, l2, unlabelled)
     model = fit(cases, l2, unlabelled)
     model.save(Path(args.output))
     print(
@@ -46,7 +48,8 @@ def train_roles(args: argparse.Namespace) -> int:
                     "rules_accuracy": pooled_accuracy(report, "rules_accuracy"),
                     "model_accuracy": pooled_accuracy(report, "model_accuracy"),
                 },
-                "recall_by_gold_role": recall_by_role(held_out_predictions(cases, l2, unlabelled)),
+                "recall_by_gold_role": recall_by_role(held_out),
+                "precision_by_cast_role": precision_by_role(held_out),
                 "fitted_on": len([c for c in cases if c.features is not None]),
             },
             indent=2,

@@ -20,7 +20,7 @@ from spinscope.roles.features import FEATURES, ROLES, ArticleSentences, role_fea
 from spinscope.roles.labels import load_labels, matching_records, strongest_record
 from spinscope.roles.model import L2, RoleModel, decide, fit_role_model
 
-L2_GRID = (1.0, 3.0, 10.0, 30.0)
+L2_GRID = (1.0, 3.0, 10.0, 30.0, 100.0)
 UNLABELLED_GRID = (0.02, 0.05, 0.1, 0.2, 0.5)
 
 
@@ -207,6 +207,29 @@ def recall_by_role(pairs: Sequence[tuple[LabelledCase, str]]) -> dict[str, dict[
                 "rules_recall": round(float(np.mean([c.rule_role == role for c, _ in of_role])), 3),
                 "model_recall": round(float(np.mean([p == role for _, p in of_role])), 3),
             }
+    return out
+
+
+def precision_by_role(pairs: Sequence[tuple[LabelledCase, str]]) -> dict[str, dict[str, float]]:
+    """Per cast role (not neutral), over all labelled actors: how many the rules and the model
+    cast in it, and the share of those whose gold role it is."""
+    out: dict[str, dict[str, float]] = {}
+    labelled = [(c, p) for c, p in pairs if c.labelled]
+    for role in ROLES:
+        if role == "neutral":
+            continue
+        by_rules = [c for c, _ in labelled if c.rule_role == role]
+        by_model = [c for c, p in labelled if p == role]
+        out[role] = {
+            "rules_cast": len(by_rules),
+            "rules_precision": round(float(np.mean([c.gold == role for c in by_rules])), 3)
+            if by_rules
+            else 0.0,
+            "model_cast": len(by_model),
+            "model_precision": round(float(np.mean([c.gold == role for c in by_model])), 3)
+            if by_model
+            else 0.0,
+        }
     return out
 
 
