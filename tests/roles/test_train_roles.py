@@ -130,3 +130,38 @@ def test_precision_by_role_counts_what_each_casts_and_how_much_is_right() -> Non
     assert figures["protagonist"]["rules_cast"] == 0
     assert figures["innocent"]["model_cast"] == 0
     assert "neutral" not in figures
+
+
+def test_main_cast_found_counts_praise_and_blame_reports_only() -> None:
+    from spinscope.roles.training import LabelledCase, main_cast_found
+
+    def case(article: str, gold: str, rules: str) -> LabelledCase:
+        return LabelledCase("s", article, f"{article}-{gold}", gold, rules, None)
+
+    pairs = [
+        # a wire story: the model finds hero and villain, the rules only the hero
+        (case("wire.txt", "protagonist", "protagonist"), "protagonist"),
+        (case("wire.txt", "antagonist", "neutral"), "antagonist"),
+        # a second wire story: the model misses the villain
+        (case("wire2.txt", "protagonist", "neutral"), "protagonist"),
+        (case("wire2.txt", "antagonist", "antagonist"), "neutral"),
+        # an op-ed with both is not a report; a report without a villain is not counted
+        (case("oped.txt", "protagonist", "protagonist"), "protagonist"),
+        (case("oped.txt", "antagonist", "antagonist"), "antagonist"),
+        (case("neutral.txt", "innocent", "innocent"), "innocent"),
+    ]
+    genres = {
+        ("s", "wire.txt"): "reporting",
+        ("s", "wire2.txt"): "reporting",
+        ("s", "oped.txt"): "opinion",
+        ("s", "neutral.txt"): "reporting",
+    }
+    assert main_cast_found(pairs, genres) == {
+        "articles": 2,
+        "rules_hero": 1,
+        "rules_villain": 1,
+        "rules_both": 0,
+        "model_hero": 2,
+        "model_villain": 1,
+        "model_both": 1,
+    }

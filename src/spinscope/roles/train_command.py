@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 from spinscope.errors import SpinscopeError
-from spinscope.roles.labels import LABELS_FILE, LabelError
+from spinscope.roles.labels import LABELS_FILE, LabelError, load_labels
 from spinscope.roles.training import (
     choose_penalties,
     fit,
     held_out_predictions,
     labelled_cases,
     leave_one_set_out,
+    main_cast_found,
     pooled_accuracy,
     precision_by_role,
     recall_by_role,
@@ -35,6 +36,11 @@ def train_roles(args: argparse.Namespace) -> int:
     (l2, unlabelled), by_penalties = choose_penalties(cases)
     report = leave_one_set_out(cases, l2, unlabelled)
     held_out = held_out_predictions(cases, l2, unlabelled)
+    genres = {
+        (directory.name, article.file): article.genre
+        for directory in directories
+        for article in load_labels(directory)
+    }
     model = fit(cases, l2, unlabelled)
     model.save(Path(args.output))
     print(
@@ -50,6 +56,7 @@ def train_roles(args: argparse.Namespace) -> int:
                 },
                 "recall_by_gold_role": recall_by_role(held_out),
                 "precision_by_cast_role": precision_by_role(held_out),
+                "praise_and_blame_articles": main_cast_found(held_out, genres),
                 "fitted_on": len([c for c in cases if c.features is not None]),
             },
             indent=2,

@@ -233,6 +233,37 @@ def precision_by_role(pairs: Sequence[tuple[LabelledCase, str]]) -> dict[str, di
     return out
 
 
+def main_cast_found(
+    pairs: Sequence[tuple[LabelledCase, str]], genres: dict[tuple[str, str], str]
+) -> dict[str, int]:
+    """Over the reporting articles whose labels name both a hero and a villain (the
+    praise-and-blame wire story): how many there are, and in how many the rules and the
+    model cast at least one labelled hero as hero, one labelled villain as villain, and both.
+    ``genres`` maps (labelled set, article file) to its labelled genre."""
+    articles: dict[tuple[str, str], list[tuple[LabelledCase, str]]] = {}
+    for case, predicted in pairs:
+        if case.labelled:
+            articles.setdefault((case.labelled_set, case.article), []).append((case, predicted))
+    out = dict.fromkeys(
+        ("articles", "rules_hero", "rules_villain", "rules_both", "model_hero", "model_villain"),
+        0,
+    )
+    out["model_both"] = 0
+    for key, cast in articles.items():
+        golds = {c.gold for c, _ in cast}
+        if genres.get(key) != "reporting" or not {"protagonist", "antagonist"} <= golds:
+            continue
+        out["articles"] += 1
+        for who in ("rules", "model"):
+            roles = [(c.gold, c.rule_role if who == "rules" else p) for c, p in cast]
+            hero = ("protagonist", "protagonist") in roles
+            villain = ("antagonist", "antagonist") in roles
+            out[f"{who}_hero"] += hero
+            out[f"{who}_villain"] += villain
+            out[f"{who}_both"] += hero and villain
+    return out
+
+
 def pooled_accuracy(report: dict[str, dict[str, float]], key: str) -> float:
     total = sum(r["roles"] for r in report.values())
     return round(sum(r[key] * r["roles"] for r in report.values()) / total, 3)
