@@ -857,3 +857,19 @@ def test_an_actor_blamed_only_by_charges_it_answers_is_no_villain(reader: Analyz
         "cold blood, the army said. The Sylvanian Liberation Front denied any involvement."
     )
     assert by_name(cast, "Sylvanian Liberation Front").role == "antagonist"
+
+
+def test_the_relative_of_someone_killed_is_cited_as_bereaved(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Mira Talvik, 34, was killed on Sunday near the village school. Talvik's brother, "
+        "Jaan Talvik, said she had taught there for nine years."
+    )
+    brother = by_name(doc, "Jaan Talvik")
+    assert brother.role == "innocent"
+    assert [p.text for p in brother.evidence if p.kind == "harm"] == ["Talvik's brother"]
+    assert_evidence_in_place(doc)
+    unharmed = reader.analyze_text(
+        "Mira Talvik opened the new village school on Sunday. Talvik's brother, Jaan Talvik, "
+        "said she had taught there for nine years."
+    )
+    assert not [p for p in by_name(unharmed, "Jaan Talvik").evidence if p.kind == "harm"]

@@ -197,6 +197,7 @@ class Lexicon:
     """What one says ("his harshest words"): only curated words about it cast the speaker."""
     claim_nouns: frozenset[str]
     official_speakers: frozenset[str]
+    kin_nouns: frozenset[str]
     """Head nouns of an unnamed speaker that speaks for a party ("the Dorvian defence
     ministry", "a military spokesman"): what it says is the party's claim."""
     """What one rejects or denies without obstructing anything ("rejected any suggestion")."""
@@ -309,6 +310,7 @@ def lexicon() -> Lexicon:
         speech_nouns=frozenset(raw["speech_nouns"]),
         claim_nouns=frozenset(raw["claim_nouns"]),
         official_speakers=frozenset(raw["official_speakers"]),
+        kin_nouns=frozenset(raw["kin_nouns"]),
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
         scales=raw["scales"],
@@ -398,9 +400,11 @@ class PortrayalAnalyzer:
         by_entity = {member.id: referent for referent in referents for member in referent.members}
         types = {entity.id: entity.type for entity in doc.entities}
         leaders: dict[str, Counter[str]] = {}
+        kin: dict[str, list[tuple[int, int, str]]] = {}
         if doc.nlp is not None and by_entity:
-            _read_mentions(doc, by_entity, words, types, leaders)
+            _read_mentions(doc, by_entity, words, types, leaders, kin)
         _share_with_states(referents, by_entity, leaders, words)
+        _share_with_kin(by_entity, kin, words)
         quotes = sorted(doc.quotes, key=lambda quote: quote.start)
         cases: list[tuple[Portrayal, RoleCase]] = []
         for referent in referents:
@@ -549,9 +553,11 @@ def _read_mentions(
     words: Lexicon,
     types: dict[str, str],
     leaders: dict[str, Counter[str]],
+    kin: dict[str, list[tuple[int, int, str]]] | None = None,
 ) -> None:
     """Reads every mention's evidence into its referent; ``leaders`` gets, per person
-    referent, the states its titles name."""
+    referent, the states its titles name; ``kin``, per person introduced as someone's
+    relative ("Wonda's brother, Demianus Wonda"), the phrase and the relative's entity id."""
     state = doc.nlp
     mentions = sorted(state.mentions)
     every = list(state.doc.sents)
@@ -625,8 +631,16 @@ def _read_mentions(
                     by_entity[entity_id].described.append(doc.span(start, start + len(token)))
             if entity_id is not None:
                 spans.append((sentence_doc[token.i : token.i + 1], entity_id))
+        named_here = {token.i: eid for span, eid in spans for token in span}
         for span, entity_id in spans:
             referent = by_entity.get(entity_id)
+            relative = _relative_of(span, named_here, words)
+            if referent is not None and relative is not None and kin is not None:
+                noun, relative_id = relative
+                phrase = [t for t in noun.subtree if t.i < span.start and not t.is_punct]
+                start = offset + phrase[0].idx
+                end = offset + noun.idx + len(noun.text)
+                kin.setdefault(entity_id, []).append((start, end, relative_id))
             if referent is not None:
                 found = _MentionReader(sentence_doc, offset, span, words).evidence()
                 if span.text.lower() in FIRST_PERSON:
@@ -634,6 +648,45 @@ def _read_mentions(
                     # claim; what it suffers ("we lost everything") still counts
                     found = [item for item in found if item.weight < 0 or item.kind == "harm"]
                 referent.found.extend(found)
+
+
+def _relative_of(span: Any, named: dict[int, str], words: Lexicon) -> tuple[Any, str] | None:
+    """The kin noun and the entity id of the relative for a name in apposition to "X's
+    brother" or "the mother of X" ("Wonda's brother, Demianus Wonda, said ...")."""
+    root = span.root
+    if root.dep_ != "appos" or root.head.lower_ not in words.kin_nouns:
+        return None
+    noun = root.head
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        grandchild
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "of"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    for owner in owners:
+        relative = named.get(owner.i)
+        if relative is not None and owner.i not in {t.i for t in span}:
+            return noun, relative
+    return None
+
+
+def _share_with_kin(
+    by_entity: dict[str, _Referent], kin: dict[str, list[tuple[int, int, str]]], words: Lexicon
+) -> None:
+    """A person the text introduces as the relative of someone harmed ("Wonda's brother,
+    Demianus Wonda") suffers too: the phrase is cited as harm, weighted by the relative's."""
+    share = words.scales["kin_share"]
+    for entity_id, links in kin.items():
+        referent = by_entity.get(entity_id)
+        for start, end, relative_id in links:
+            relative = by_entity.get(relative_id)
+            if referent is None or relative is None or relative is referent:
+                continue
+            harm = max((item.weight for item in relative.found if item.kind == "harm"), default=0)
+            if harm > 0:
+                referent.found.append(_Found(start, end, "harm", harm * share))
 
 
 def _owner_named_by_its(
