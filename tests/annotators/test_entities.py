@@ -214,3 +214,16 @@ def test_a_name_in_apposition_to_a_girl_is_a_person_and_her_first_name_joins_it(
     girl = entity_named(doc, "Khadija Mahamat Brahim")
     assert girl.type == "PERSON"
     assert {m.text for m in girl.mentions} == {"Khadija Mahamat Brahim", "Khadija"}
+
+
+def test_a_name_taken_up_as_she_or_followed_by_a_nurse_is_a_person() -> None:
+    doc = _entities(
+        "Celestina Pascual, a nurse at the island's health post, has kept a register for "
+        "eighteen months. The survey should begin with Celestina Pascual's notebook.\n\n"
+        "Isaias Afwerki has ruled the country for three decades. Nothing happens there "
+        "without him.\n"
+    )
+    nurse = entity_named(doc, "Celestina Pascual")
+    assert nurse.type == "PERSON"
+    assert len(nurse.mentions) == 2
+    assert entity_named(doc, "Isaias Afwerki").type == "PERSON"

@@ -873,3 +873,15 @@ def test_the_relative_of_someone_killed_is_cited_as_bereaved(reader: Analyzer) -
         "said she had taught there for nine years."
     )
     assert not [p for p in by_name(unharmed, "Jaan Talvik").evidence if p.kind == "harm"]
+
+
+def test_an_opening_participle_is_said_of_the_subject(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Convicted for his role in the theft of a billion dollars, Ilan Dorvik now lives "
+        "comfortably in exile."
+    )
+    assert "blame" in kinds_of(by_name(doc, "Ilan Dorvik")).values()
+    doc = reader.analyze_text(
+        "Praised for her courage by the whole village, Mira Talvik returned to the school."
+    )
+    assert "praise" in kinds_of(by_name(doc, "Mira Talvik")).values()

@@ -64,6 +64,7 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from"})
 SETTLEMENT_NOUNS = frozenset(
     {"village", "town", "city", "hamlet", "settlement", "municipality", "district", "province"}
 )
+PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers"})
 SPLITTING_PREPOSITIONS = frozenset({"near", "outside"})
 """Lowercase words no name runs across: "X near Y" is two places."""
 _MAX_APPOSITIVE_TOKENS = 16
@@ -476,10 +477,12 @@ def _complete_known_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]
 def _retype_person_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     """A person's full name the model typed as an organisation or a place, known for a
     person's by the text: a single-word mention typed as a person is its first or last word
-    ("[Khadija Mahamat Brahim] ... Khadija was evacuated"), or it stands in apposition to a
-    noun for a person ("a girl of nine, [Khadija Mahamat Brahim],")."""
+    ("[Khadija Mahamat Brahim] ... Khadija was evacuated"), it stands in apposition to a noun
+    for a person ("a girl of nine, [Khadija Mahamat Brahim],", "[Celestina Pascual], a nurse"),
+    or the text takes it up as "he" or "she"."""
     parts = _name_parts()
     single = {m.words[0].lower() for m in mentions if m.label == "PERSON" and len(m.words) == 1}
+    people = {t.i for m in mentions if m.label == "PERSON" for t in _tokens_of(sdoc, m)}
     for mention in mentions:
         words = mention.words
         if (
@@ -492,9 +495,46 @@ def _retype_person_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
             continue
         tokens = _tokens_of(sdoc, mention)
         named_alone = words[0].lower() in single or words[-1].lower() in single
-        if named_alone or (tokens and _after_person_noun(sdoc, tokens[0].i, parts)):
+        if named_alone or (
+            tokens
+            and (
+                _after_person_noun(sdoc, tokens[0].i, parts)
+                or _before_person_noun(sdoc, tokens[-1].i, parts)
+                or _taken_up_as_person(sdoc, tokens[-1].i, people)
+            )
+        ):
+            mention.label = "PERSON"
+    persons = {m.words for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
+    for mention in mentions:  # the name's other uses: "Celestina Pascual's notebook"
+        if mention.words in persons:
             mention.label = "PERSON"
     return mentions
+
+
+def _before_person_noun(sdoc: Any, last: int, parts: _NameParts) -> bool:
+    """Token ``last`` ends a name followed by a noun for a person in apposition: "Celestina
+    Pascual, a nurse at the island's health post"."""
+    if last + 2 >= len(sdoc) or sdoc[last + 1].text != ",":
+        return False
+    return any(t.lower_ in parts.person_nouns for t in sdoc[last + 2 : last + 6])
+
+
+def _taken_up_as_person(sdoc: Any, last: int, people: set[int]) -> bool:
+    """The next personal pronoun after the name, in its sentence or the next, is "he" or
+    "she" (or their forms) with no person named in between: "Isaias Afwerki has ruled
+    Eritrea ... Nothing happens there without him." """
+    sentence = sdoc[last].sent
+    end = sentence.end
+    if end < len(sdoc):
+        end = sdoc[end].sent.end
+    for token in sdoc[last + 1 : end]:
+        if token.i in people:
+            return False
+        if token.lower_ in PERSONAL_PRONOUNS:
+            return True
+        if token.lower_ in {"it", "its", "they", "their", "them"}:
+            return False
+    return False
 
 
 def _one_label_per_name(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:

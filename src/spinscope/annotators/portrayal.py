@@ -1555,6 +1555,16 @@ class _MentionReader:
                 self._add([verb, *verb.children], "blame", -BORNE_BLAME * self._polarity(verb))
             return  # "laid the blame on Y": the subject blames, the words are about Y
         polarity = self._polarity(verb) * scale
+        for child in verb.children:
+            if (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBN"
+                and child.i < verb.i
+                and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in child.children)
+            ):
+                # "Convicted for his role in the theft, he now lives in Moscow": the opening
+                # participle is said of the subject, in the passive
+                self._predicate(child, passive=True, scale=scale)
         self._confined(verb, polarity)
         if word in DESIRE_VERBS and not passive:
             wished = self._wished_harm(verb)
@@ -1743,7 +1753,11 @@ class _MentionReader:
         for child in verb.children:
             own_subject = any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in child.children)
             if child.dep_ == "conj" and _is_verb(child) and not own_subject:
-                passive_child = passive or _is_passive(child) or _reduced_passive(child, verb)
+                # "were bussed into Colombo and attacked protesters": a joined verb with an
+                # object of its own is active, whatever the first verb's voice
+                acts = any(c.dep_ in {"dobj", "obj"} for c in child.children)
+                passive_child = (passive and not acts) or _is_passive(child)
+                passive_child = passive_child or _reduced_passive(child, verb)
                 self._predicate(child, passive=passive_child, scale=scale)
 
     def _clause(self, verb: Any) -> list[Any]:
