@@ -300,11 +300,8 @@ def _settlement_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     all: "the oasis village of [Oum Tiguei]", "the village of [Mbiyalo]" (tagged a date);
     and the name's other uses in the article."""
     added: list[_Mention] = []
-    for token in sdoc[:-2]:
-        if token.lower_ not in SETTLEMENT_NOUNS or token.nbor(1).lower_ != "of":
-            continue
-        first = token.i + 2
-        if not _is_capitalised(sdoc[first]):
+    for first in range(2, len(sdoc)):
+        if not _after_settlement_noun(sdoc, first) or not _is_capitalised(sdoc[first]):
             continue
         last = _name_run(sdoc, first, len(sdoc) - 1, 1, _name_parts().particles)
         name = list(sdoc[first : last + 1])

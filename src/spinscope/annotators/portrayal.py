@@ -196,11 +196,12 @@ class Lexicon:
     speech_nouns: frozenset[str]
     """What one says ("his harshest words"): only curated words about it cast the speaker."""
     claim_nouns: frozenset[str]
+    """What one rejects or denies without obstructing anything ("rejected any suggestion")."""
     official_speakers: frozenset[str]
-    kin_nouns: frozenset[str]
     """Head nouns of an unnamed speaker that speaks for a party ("the Dorvian defence
     ministry", "a military spokesman"): what it says is the party's claim."""
-    """What one rejects or denies without obstructing anything ("rejected any suggestion")."""
+    kin_nouns: frozenset[str]
+    """Nouns of kinship: "X's brother, Y" makes Y bereaved when X is harmed."""
     confinement_nouns: frozenset[str]
     """Where people are locked up: "spent months in prison" harms them."""
     metonyms: dict[str, str]
@@ -553,7 +554,7 @@ def _read_mentions(
     words: Lexicon,
     types: dict[str, str],
     leaders: dict[str, Counter[str]],
-    kin: dict[str, list[tuple[int, int, str]]] | None = None,
+    kin: dict[str, list[tuple[int, int, str]]],
 ) -> None:
     """Reads every mention's evidence into its referent; ``leaders`` gets, per person
     referent, the states its titles name; ``kin``, per person introduced as someone's
@@ -635,7 +636,7 @@ def _read_mentions(
         for span, entity_id in spans:
             referent = by_entity.get(entity_id)
             relative = _relative_of(span, named_here, words)
-            if referent is not None and relative is not None and kin is not None:
+            if referent is not None and relative is not None:
                 noun, relative_id = relative
                 phrase = [t for t in noun.subtree if t.i < span.start and not t.is_punct]
                 start = offset + phrase[0].idx
@@ -2190,7 +2191,7 @@ def _decide(
     elif (
         tone <= decision["antagonist_tone"]
         and blame >= decision["minimum_weight"]
-        and blame - contested >= decision["minimum_weight"]  # not only charges it answers
+        and not _disputed(blame, contested, words)
     ):
         role = "antagonist"
     evidence.sort(key=lambda piece: (-abs(piece.weight), piece.start))
@@ -2222,6 +2223,13 @@ def _decide(
     return portrayal, case
 
 
+def _disputed(blame: float, contested: float, words: Lexicon) -> bool:
+    """Blamed only, or almost only, by charges the actor answers in the article: a dispute
+    the text reports, not a villain it casts (the rules do not cast it, and the role model
+    finds no evidence for the role)."""
+    return contested > 0 and blame - contested < words.decision["minimum_weight"]
+
+
 EVIDENCE_KINDS = {"protagonist": "praise", "antagonist": "blame", "innocent": "harm"}
 """The evidence kind that supports each role."""
 
@@ -2232,15 +2240,8 @@ def role_support(
     """The roles there is evidence to cite for: ``None`` when the rules' evidence already
     does (and for ``neutral`` and the rules' own role), else the sentence naming the actor
     that supports the role best. A role with neither is missing."""
-    # blamed only, or almost only, by charges the actor answers in the article: a dispute
-    # the text reports, not a villain it casts
-    disputed = (
-        case.contested_blame > 0
-        and case.blame - case.contested_blame < lexicon().decision["minimum_weight"]
-    )
-    support: dict[str, tuple[int, int] | None] = {"neutral": None}
-    if not (disputed and portrayal.role == "antagonist"):
-        support[portrayal.role] = None
+    disputed = _disputed(case.blame, case.contested_blame, lexicon())
+    support: dict[str, tuple[int, int] | None] = {"neutral": None, portrayal.role: None}
     for role, kind in EVIDENCE_KINDS.items():
         if role in support or (role == "antagonist" and disputed):
             continue

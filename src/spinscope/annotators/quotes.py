@@ -537,10 +537,10 @@ def _speaker_of_verb(verb: Any, offset: int, resolver: _SpeakerResolver) -> Spea
 def _resolve_subject(subject: Any, offset: int, resolver: _SpeakerResolver) -> Speaker | None:
     """The speaker a subject names, through an apposition if need be ("His counterpart,
     Minister Nadia Roussel, said"); a described but unnamed speaker keeps its description."""
-    phrase = _head_phrase(subject)
     body = _represented_body(subject, offset, resolver)
     if body is not None:
         return body
+    phrase = _head_phrase(subject)
     speaker = resolver.resolve(
         offset + phrase[0].idx, offset + phrase[-1].idx + len(phrase[-1].text)
     )

@@ -218,18 +218,14 @@ def precision_by_role(pairs: Sequence[tuple[LabelledCase, str]]) -> dict[str, di
     for role in ROLES:
         if role == "neutral":
             continue
-        by_rules = [c for c, _ in labelled if c.rule_role == role]
-        by_model = [c for c, p in labelled if p == role]
-        out[role] = {
-            "rules_cast": len(by_rules),
-            "rules_precision": round(float(np.mean([c.gold == role for c in by_rules])), 3)
-            if by_rules
-            else 0.0,
-            "model_cast": len(by_model),
-            "model_precision": round(float(np.mean([c.gold == role for c in by_model])), 3)
-            if by_model
-            else 0.0,
-        }
+        out[role] = {}
+        for who, cast in (
+            ("rules", [c for c, _ in labelled if c.rule_role == role]),
+            ("model", [c for c, p in labelled if p == role]),
+        ):
+            right = [c.gold == role for c in cast]
+            out[role][f"{who}_cast"] = len(cast)
+            out[role][f"{who}_precision"] = round(float(np.mean(right)), 3) if right else 0.0
     return out
 
 
@@ -244,11 +240,10 @@ def main_cast_found(
     for case, predicted in pairs:
         if case.labelled:
             articles.setdefault((case.labelled_set, case.article), []).append((case, predicted))
-    out = dict.fromkeys(
-        ("articles", "rules_hero", "rules_villain", "rules_both", "model_hero", "model_villain"),
-        0,
-    )
-    out["model_both"] = 0
+    out = {"articles": 0}
+    out |= {
+        f"{who}_{found}": 0 for who in ("rules", "model") for found in ("hero", "villain", "both")
+    }
     for key, cast in articles.items():
         golds = {c.gold for c, _ in cast}
         if genres.get(key) != "reporting" or not {"protagonist", "antagonist"} <= golds:
