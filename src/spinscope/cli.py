@@ -132,6 +132,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="average the --init-from weights in with the snapshots",
     )
     trainer.add_argument(
+        "--teacher",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an exported model (a folder with model.onnx) to distil: the network learns the "
+        "mean of the teachers' probabilities beside the gold labels; repeat for an ensemble",
+    )
+    trainer.add_argument(
+        "--teacher-weight",
+        type=float,
+        default=0.5,
+        help="the teachers' share of each training target (the gold labels have the rest)",
+    )
+    trainer.add_argument(
+        "--no-tune",
+        action="store_true",
+        help="train and export only; tune later with 'spinscope tune techniques'",
+    )
+    trainer.add_argument(
         "--decode-stride",
         type=int,
         default=254,

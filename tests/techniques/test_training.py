@@ -281,3 +281,63 @@ def test_averaging_with_the_start_needs_a_start_and_snapshots(tmp_path: Path) ->
     assert result.returncode == 1
     assert "--average-with-init needs --init-from and --snapshots" in result.stderr
     assert not (tmp_path / "run").exists()
+
+
+def test_distilling_learns_the_teachers_probabilities(
+    trained: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+
+    from spinscope.techniques import distillation
+    from spinscope.techniques.distillation import TEACHER_TARGETS, soft_targets
+
+    output, weights = trained
+    teacher_dir = output / "teacher-model"
+    export(weights, teacher_dir)
+    corpus = next(p for p in output.parent.iterdir() if (p / "ptc-emnlp2019").is_dir())
+    config = dataclasses.replace(
+        TINY, epochs=1, teachers=[str(teacher_dir), str(teacher_dir)], teacher_weight=1.0
+    )
+    student = tmp_path / "student"
+    train(corpus, student, config, progress=False, log=lambda _: None)
+    # the cached targets are the teachers' mean probabilities, token for token: one
+    # window per short article, as the run-time predictor sees it
+    stored = np.load(student / TEACHER_TARGETS)  # arr_0 the fingerprint, then window by window
+    predictor = TechniquePredictor(teacher_dir, threads=2)
+    first_article = ARTICLES["1001"][0]
+    np.testing.assert_allclose(stored["arr_1"], predictor(first_article).probabilities, atol=1e-5)
+    assert 0.0 < stored["arr_1"].max() <= 1.0
+    # mixing: the gold labels keep the share the teachers do not have
+    labels = np.array([[1.0, 0.0]], dtype=np.float32)
+    teacher = np.array([[0.6, 0.2]], dtype=np.float32)
+    np.testing.assert_allclose(soft_targets(labels, teacher, 0.25), [[0.9, 0.05]])
+
+    # a resumed run reads the cache instead of running the teachers again
+    def must_not_run(*args: object, **kwargs: object) -> list[np.ndarray]:
+        raise AssertionError("teachers ran again")
+
+    monkeypatch.setattr(distillation, "teacher_probabilities", must_not_run)
+    again = dataclasses.replace(config, epochs=2)
+    train(corpus, student, again, progress=False, log=lambda _: None)
+    steps = (student / "train.log").read_text(encoding="utf-8").splitlines()
+    assert len(steps) == 2
+
+
+def test_a_teacher_must_be_an_exported_model(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    corpus = write_corpus(tmp_path / "corpus")
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "spinscope.cli", "train", "techniques"),
+            *("--data", str(corpus), "--output", str(tmp_path / "run")),
+            *("--teacher", str(tmp_path)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert f"{tmp_path}: no model.onnx in it" in result.stderr
+    assert not (tmp_path / "run").exists()

@@ -29,6 +29,11 @@ def train_techniques(args: argparse.Namespace) -> int:
         raise SpinscopeError(f"{data}: not a folder")
     if args.average_with_init and not (args.init_from and args.snapshots):
         raise SpinscopeError("--average-with-init needs --init-from and --snapshots")
+    if not 0.0 <= args.teacher_weight <= 1.0:
+        raise SpinscopeError(f"--teacher-weight {args.teacher_weight}: not between 0 and 1")
+    for teacher in args.teacher:
+        if not (Path(teacher) / "model.onnx").is_file():
+            raise SpinscopeError(f"{teacher}: no model.onnx in it (a teacher is an exported model)")
     config = TrainingConfig(
         epochs=args.epochs,
         batch_size=args.batch_size,
@@ -43,10 +48,14 @@ def train_techniques(args: argparse.Namespace) -> int:
         max_steps=args.max_steps,
         snapshots=args.snapshots,
         average_with_init=args.average_with_init,
+        teachers=list(args.teacher),
+        teacher_weight=args.teacher_weight,
     )
     weights = train(data, output, config, log=lambda line: print(line, file=sys.stderr))
     model = export(weights, output / "model")
     print(f"exported {model}", file=sys.stderr)
+    if args.no_tune:
+        return 0
     report = tune_model(data, output / "model", args.decode_stride)
     print(json.dumps(report, indent=2))
     return 0

@@ -11,7 +11,7 @@ import os
 import random
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,11 @@ class TrainingConfig:
     averaged into the final weights (0: none; the final weights are the last step's)."""
     average_with_init: bool = False
     """Average the ``init_from`` weights in with the snapshots."""
+    teachers: list[str] = field(default_factory=list)
+    """Exported models (``model.onnx`` folders) whose mean probabilities the network learns
+    beside the gold labels: distilling an ensemble into one network (see ``distillation``)."""
+    teacher_weight: float = 0.5
+    """The teachers' share of each training target; the gold labels have the rest."""
 
 
 @dataclass(slots=True)
@@ -190,6 +195,18 @@ def train(
         train_texts = train_texts[: config.limit]
     windows = build_windows(train_texts, tokenizer, config.stride)
     pos_weight = torch.tensor(positive_weights(windows, config.max_pos_weight))
+    targets_by_window = [window.labels for window in windows]
+    if config.teachers:
+        from spinscope.techniques.distillation import cached_teacher_probabilities, soft_targets
+
+        log(f"teacher probabilities from {len(config.teachers)} model(s)")
+        teacher = cached_teacher_probabilities(
+            output, windows, config.teachers, cls_id, sep_id, config.threads
+        )
+        targets_by_window = [
+            soft_targets(window.labels, probabilities, config.teacher_weight)
+            for window, probabilities in zip(windows, teacher, strict=True)
+        ]
     steps_per_epoch = len(epoch_batches(windows, config.batch_size, config.seed))
     total_steps = steps_per_epoch * config.epochs
     if config.max_steps:
@@ -261,20 +278,21 @@ def train(
         for batch_number in range(offset, steps_per_epoch):
             if step >= total_steps:
                 break
-            chosen = [windows[i] for i in batches[batch_number]]
+            chosen_indices = batches[batch_number]
+            chosen = [windows[i] for i in chosen_indices]
             length = max(len(w.ids) for w in chosen) + 2
             input_ids = torch.zeros((len(chosen), length), dtype=torch.long)
             attention = torch.zeros((len(chosen), length), dtype=torch.long)
             targets = torch.zeros((len(chosen), length, OUTPUTS))
             mask = torch.zeros((len(chosen), length, 1))
             sentence_ids = torch.full((len(chosen), length), -1, dtype=torch.long)
-            for row, window in enumerate(chosen):
+            for row, (index, window) in enumerate(zip(chosen_indices, chosen, strict=True)):
                 n = len(window.ids)
                 input_ids[row, 0] = cls_id
                 input_ids[row, 1 : n + 1] = torch.from_numpy(window.ids)
                 input_ids[row, n + 1] = sep_id
                 attention[row, : n + 2] = 1
-                targets[row, 1 : n + 1] = torch.from_numpy(window.labels)
+                targets[row, 1 : n + 1] = torch.from_numpy(targets_by_window[index])
                 mask[row, 1 : n + 1] = 1.0
                 sentence_ids[row, 1 : n + 1] = torch.from_numpy(window.sentences)
             logits = network(input_ids, attention, sentence_ids)
