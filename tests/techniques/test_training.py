@@ -119,6 +119,13 @@ def test_export_and_reload_predict_the_same(trained: tuple[Path, Path]) -> None:
     np.testing.assert_allclose(from_fp32, expected, atol=1e-4)
     # int8 per channel stays close to fp32
     assert np.abs(from_int8 - from_fp32).max() < 0.1
+    # the encoder was fused into onnxruntime's BERT kernels before quantising: one
+    # quantised attention node per layer
+    import onnx
+
+    operators = [node.op_type for node in onnx.load(str(model_dir / "model.onnx")).graph.node]
+    assert operators.count("QAttention") == 6
+    assert "QEmbedLayerNormalization" in operators
     assert np.corrcoef(from_int8.ravel(), from_fp32.ravel())[0, 1] > 0.98
 
 

@@ -2,12 +2,19 @@
 
 Plain (per-tensor) int8 was measured to drift to a cosine of 0.94 from fp32 on this encoder;
 per-channel keeps it at 0.99, so only per-channel is offered.
+
+Before quantising, onnxruntime's transformer optimiser fuses the encoder's subgraphs into its
+BERT kernels (embedding and layer norms, attention, bias and GELU): exported with eager
+attention, each layer's attention becomes one ``Attention`` node, which quantises to one
+``QAttention``. The fused fp32 graph computes what the plain one does (to 1e-6); the fused int8
+one runs about a third faster on this CPU (``benchmarks/encoder_speed.py``).
 """
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -16,8 +23,10 @@ ONNX_INT8 = "model.onnx"
 TOKENIZER = "tokenizer.json"
 
 
-def export(weights: Path, output: Path, encoder: Path | None = None) -> Path:
-    """Write ``model.fp32.onnx``, ``model.onnx`` (int8) and ``tokenizer.json`` into ``output``."""
+def export(weights: Path, output: Path, encoder: Path | None = None, fuse: bool = True) -> Path:
+    """Write ``model.fp32.onnx``, ``model.onnx`` (int8) and ``tokenizer.json`` into ``output``;
+    ``fuse=False`` keeps the unfused graph (for comparison)."""
+    import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -25,6 +34,8 @@ def export(weights: Path, output: Path, encoder: Path | None = None) -> Path:
 
     encoder = encoder or encoder_path()
     network = network_from_weights(weights, encoder)
+    if fuse:  # the optimiser recognises the eager attention subgraph, not torch's SDPA call
+        network.encoder.set_attn_implementation("eager")
     output.mkdir(parents=True, exist_ok=True)
     dummy: tuple[torch.Tensor, ...] = (
         torch.ones((2, 16), dtype=torch.long),
@@ -48,10 +59,36 @@ def export(weights: Path, output: Path, encoder: Path | None = None) -> Path:
         opset_version=17,
         dynamo=False,
     )
+    if fuse:
+        fuse_encoder(fp32, network.encoder.config)
     int8 = output / ONNX_INT8
-    quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    quantize_dynamic(
+        str(fp32),
+        str(int8),
+        weight_type=QuantType.QInt8,
+        per_channel=True,
+        # the fused nodes are contrib operators, whose outputs shape inference cannot type
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+    )
     shutil.copy(encoder / "tokenizer.json", output / TOKENIZER)
     return int8
+
+
+def fuse_encoder(model: Path, config: Any) -> dict[str, int]:
+    """Rewrite the ONNX file ``model`` in place with the encoder's subgraphs fused into
+    onnxruntime's BERT operators; returns how many of each fused operator it holds."""
+    from onnxruntime.transformers import optimizer
+
+    optimized = optimizer.optimize_model(
+        str(model),
+        model_type="bert",
+        num_heads=int(config.num_attention_heads),
+        hidden_size=int(config.hidden_size),
+        opt_level=1,
+    )
+    optimized.save_model_to_file(str(model))
+    counts = optimized.get_fused_operator_statistics()
+    return {name: int(count) for name, count in counts.items() if count}
 
 
 def torch_probabilities(
