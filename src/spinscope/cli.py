@@ -170,6 +170,20 @@ def build_parser() -> argparse.ArgumentParser:
     role_trainer.add_argument(
         "--output", required=True, metavar="FILE", help="where to write role_model.json"
     )
+    exporter = commands.add_parser("export", help="export a trained model again")
+    export_targets = exporter.add_subparsers(dest="target", required=True)
+    reexporter = export_targets.add_parser(
+        "techniques",
+        help="re-export a technique model's int8 weights through the current export",
+        description="Read the weights back from an exported technique model's int8 ONNX "
+        "file and export them again (fused encoder kernels, int8 per channel), copying its "
+        "decoding rules: an older model gains the current graph without retraining. Needs "
+        "the train extra.",
+    )
+    reexporter.add_argument(
+        "--model", required=True, metavar="DIR", help="folder with model.onnx and decoding.json"
+    )
+    reexporter.add_argument("--output", required=True, metavar="DIR")
     tune = commands.add_parser("tune", help="re-tune a trained model's decoding")
     tune_targets = tune.add_subparsers(dest="target", required=True)
     tuner = tune_targets.add_parser(
@@ -206,6 +220,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from spinscope.roles.train_command import train_roles
 
             return train_roles(args)
+        if args.command == "export" and args.target == "techniques":
+            from spinscope.techniques.train_command import reexport_techniques
+
+            return reexport_techniques(args)
         if args.command == "tune" and args.target == "techniques":
             from spinscope.techniques.train_command import retune_techniques
 

@@ -348,3 +348,60 @@ def test_a_teacher_must_be_an_exported_model(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"{tmp_path}: no model.onnx in it" in result.stderr
     assert not (tmp_path / "run").exists()
+
+
+def test_an_older_int8_export_is_exported_again_through_the_fused_graph(
+    trained: tuple[Path, Path], tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    import onnx
+    import torch
+
+    from spinscope.techniques.export import weights_from_int8
+
+    _, weights = trained
+    older = tmp_path / "older"
+    export(weights, older, fuse=False)  # the graph earlier releases shipped
+    (older / "decoding.json").write_text('{"stride": 254}', encoding="utf-8")
+    original = torch.load(weights, weights_only=True)
+    recovered = weights_from_int8(older / "model.onnx")
+    assert set(recovered) == set(original)
+    for name in ("encoder.encoder.layer.3.attention.self.key.weight", "head.weight"):
+        # each weight is back to within half a quantisation step of its channel
+        step = original[name].abs().amax(dim=1, keepdim=True) / 127
+        assert ((recovered[name] - original[name]).abs() <= step / 2 + 1e-6).all()
+    torch.testing.assert_close(
+        recovered["encoder.encoder.layer.3.output.LayerNorm.bias"],
+        original["encoder.encoder.layer.3.output.LayerNorm.bias"],
+    )
+    again = tmp_path / "again"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "spinscope.cli", "export", "techniques"),
+            *("--model", str(older), "--output", str(again)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (again / "decoding.json").read_text(encoding="utf-8") == '{"stride": 254}'
+    operators = [node.op_type for node in onnx.load(str(again / "model.onnx")).graph.node]
+    assert operators.count("QAttention") == 6
+    text = ARTICLES["1003"][0]
+    before = TechniquePredictor(older, threads=2)(text).probabilities
+    after = TechniquePredictor(again, threads=2)(text).probabilities
+    assert np.abs(after - before).max() < 0.1
+    assert np.corrcoef(after.ravel(), before.ravel())[0, 1] > 0.98
+    missing = subprocess.run(
+        [
+            *(sys.executable, "-m", "spinscope.cli", "export", "techniques"),
+            *("--model", str(tmp_path / "nowhere"), "--output", str(tmp_path / "x")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 1 and "nowhere: no model.onnx in it" in missing.stderr

@@ -112,3 +112,73 @@ def torch_probabilities(
         )
     probabilities: np.ndarray = result.numpy()
     return probabilities
+
+
+def weights_from_int8(model: Path) -> dict[str, Any]:
+    """The network's weights read back from an int8 export: each quantised weight is its
+    int8 values times its per-channel scale. Quantising these again gives the same int8
+    values, so an older export can be re-exported through the current (fused) graph without
+    its training run. A MatMul weight's name is that of the bias added to its product."""
+    import onnx
+    import torch
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(model)).graph
+    arrays = {item.name: numpy_helper.to_array(item) for item in graph.initializer}
+    consumers: dict[str, list[Any]] = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+    prefix = "network."
+    quantised = {name[: -len("_quantized")] for name in arrays if name.endswith("_quantized")}
+    state: dict[str, Any] = {
+        name[len(prefix) :]: torch.from_numpy(value.astype(np.float32))
+        for name, value in arrays.items()
+        if name.startswith(prefix) and not name.endswith(("_scale", "_zero_point", "_quantized"))
+    }
+    for base in sorted(quantised):
+        values = arrays[base + "_quantized"].astype(np.float32)
+        scale = arrays[base + "_scale"].astype(np.float32)
+        zero = arrays[base + "_zero_point"].astype(np.float32)
+        if base.startswith(prefix):  # an embedding table, quantised per row
+            rows = (-1, 1) if scale.ndim else ()
+            table = (values - zero.reshape(rows)) * scale.reshape(rows)
+            state[base[len(prefix) :]] = torch.from_numpy(table)
+            continue
+        weight = (values - zero) * scale  # (inputs, outputs), one scale per output
+        state[_bias_after(base + "_quantized", consumers, prefix)] = torch.from_numpy(
+            weight.T.copy()
+        )
+    return state
+
+
+def _bias_after(tensor: str, consumers: dict[str, list[Any]], prefix: str) -> str:
+    """The weight name of the layer whose bias is added downstream of ``tensor``."""
+    frontier = [tensor]
+    for _ in range(6):  # MatMulInteger, Cast, Mul (scales), Add (bias)
+        following: list[str] = []
+        for name in frontier:
+            for node in consumers.get(name, []):
+                biases: list[str] = [
+                    i for i in node.input if i.startswith(prefix) and i.endswith(".bias")
+                ]
+                if node.op_type == "Add" and biases:
+                    return biases[0][len(prefix) : -len("bias")] + "weight"
+                following.extend(node.output)
+        frontier = following
+    raise ValueError(f"{tensor}: no bias is added to its product")
+
+
+def reexport(model_dir: Path, output: Path, encoder: Path | None = None) -> Path:
+    """Export the network of an earlier int8 export again, through :func:`export`; its
+    decoding rules are copied as they are."""
+    import torch
+
+    weights = output / "network-from-int8.pt"
+    output.mkdir(parents=True, exist_ok=True)
+    torch.save(weights_from_int8(model_dir / ONNX_INT8), weights)
+    model = export(weights, output, encoder)
+    for name in ("decoding.json", "training.json"):
+        if (model_dir / name).exists() and model_dir.resolve() != output.resolve():
+            shutil.copy(model_dir / name, output / name)
+    return model

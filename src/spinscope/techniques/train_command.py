@@ -71,6 +71,20 @@ def retune_techniques(args: argparse.Namespace) -> int:
     return 0
 
 
+def reexport_techniques(args: argparse.Namespace) -> int:
+    model_dir, output = Path(args.model), Path(args.output)
+    if not (model_dir / "model.onnx").is_file():
+        raise SpinscopeError(f"{model_dir}: no model.onnx in it")
+    try:
+        from spinscope.techniques.export import reexport
+    except ImportError as error:
+        raise SpinscopeError(
+            f"exporting needs the train extra (pip install 'spinscope[train]'): {error}"
+        ) from error
+    print(f"exported {reexport(model_dir, output)}", file=sys.stderr)
+    return 0
+
+
 def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     """Tune decoding on the PTC dev split; writes ``decoding.json`` beside the model."""
     from spinscope.techniques.corpus import read_training_data
