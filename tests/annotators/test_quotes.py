@@ -341,3 +341,22 @@ def test_an_indefinite_speaker_is_not_the_person_named_later_in_the_same_sentenc
     )
     quote = speaker_of(doc, "had been detained", "indirect")
     assert quote.speaker is not None and quote.speaker.name != "Mira Talvik"
+
+
+def test_an_uncued_quote_continues_speech_reported_just_before_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We waited nine hours at the crossing," said Oskar Brenn, a lorry driver.\n\n'
+        "Analyst Vera Lindqvist said the claim that the delays were accidental did not hold. "
+        '"If the crossing were simply slow, why did it reopen the day the inspectors left? '
+        'Nothing else changed that week."\n\n'
+        '"Nobody has explained it to us," one driver added later in a long interview.\n'
+    )
+    doc = analyzer.analyze_text(text)
+    continued = speaker_of(doc, "If the crossing were simply slow", "direct")
+    assert continued.speaker is not None and continued.speaker.name == "Vera Lindqvist"
+    assert continued.cue is None  # its own words carry no cue
+    # someone else named between the reported speech and the quote breaks the chain
+    doc = analyzer.analyze_text(
+        text.replace("did not hold. ", "did not hold. Oskar Brenn was at the crossing. ")
+    )
+    assert speaker_of(doc, "If the crossing were simply slow", "direct").speaker is None

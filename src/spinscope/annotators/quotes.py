@@ -132,6 +132,9 @@ class QuoteExtractor:
         quotes = [q for q in direct_quotes if q is not None] + indirect_quotes
         quotes = _partial_quotes_follow_indirect(doc, quotes)
         quotes.sort(key=lambda q: (q.start, q.end))
+        _uncued_follow_reported(
+            state, quotes, resolver, {e.id for e in doc.entities if e.type == "PERSON"}
+        )
         doc.quotes = [q for q in quotes if q.speaker is not None or q.kind == "direct"]
         return doc
 
@@ -675,6 +678,34 @@ def _partial_quotes_follow_indirect(doc: Document, quotes: list[Quote]) -> list[
 _SKIPPED_KINDS = frozenset(
     {"title", "byline", "date_line", "updated_line", "author_box", "credits", "source_line"}
 )
+
+
+def _uncued_follow_reported(
+    state: NlpState, quotes: list[Quote], resolver: _SpeakerResolver, people: set[str]
+) -> None:
+    """A direct quote with no cue of its own that follows, in the same paragraph, speech
+    reported of someone ("Chikowore said the claim did not survive the facts. "If the
+    problem were ..."") continues that speaker's words, when nobody else is named between.
+    Quotes are in text order."""
+    for k, quote in enumerate(quotes):
+        if quote.kind != "direct" or quote.speaker is not None:
+            continue
+        before = next(
+            (q for q in reversed(quotes[:k]) if q.end <= quote.start and q.kind != "partial"),
+            None,
+        )
+        if (
+            before is None
+            or before.kind != "indirect"
+            or before.speaker is None
+            or before.speaker.entity_id is None
+            or resolver.paragraph_of(before.start) != resolver.paragraph_of(quote.start)
+            or not _nobody_else_between(
+                state, people, before.end, quote.start, before.speaker.entity_id
+            )
+        ):
+            continue
+        quote.speaker = before.speaker
 
 
 def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
