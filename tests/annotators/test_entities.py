@@ -227,3 +227,21 @@ def test_a_name_taken_up_as_she_or_followed_by_a_nurse_is_a_person() -> None:
     assert nurse.type == "PERSON"
     assert len(nurse.mentions) == 2
     assert entity_named(doc, "Isaias Afwerki").type == "PERSON"
+
+
+def test_a_one_word_person_that_opens_a_hospitals_name_and_is_a_place_events_happen_in() -> None:
+    doc = _entities(
+        "The two dialysis machines at Chivanhu District Hospital stopped working in August. "
+        "Patients from Chivanhu travelled 190 kilometres to the city three times a week.\n\n"
+        "In Chivanhu, the Western sanctions punished a widow, said Chivanhu's councillor.\n"
+    )
+    place = entity_named(doc, "Chivanhu")
+    assert place.type == "GPE"
+    assert len(place.mentions) == 3
+    assert entity_named(doc, "Chivanhu District Hospital").type != "PERSON"
+    # no place is said to be in or near the name: a person who shares it stays a person
+    doc = _entities(
+        "Mr Chivanhu said the two machines at Chivanhu District Hospital stopped working in "
+        "August. Chivanhu, a nurse, said patients now travel 190 kilometres.\n"
+    )
+    assert entity_named(doc, "Chivanhu").type == "PERSON"

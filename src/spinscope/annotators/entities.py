@@ -120,6 +120,7 @@ class EntityRecognizer:
         mentions = _complete_known_names(sdoc, mentions)
         mentions = _repair_labels(_retype_by_context(sdoc, mentions))
         mentions = _one_label_per_name(sdoc, _retype_person_names(sdoc, mentions))
+        mentions = _places_typed_as_people(sdoc, mentions)
         mentions = _add_untagged_surnames(sdoc, mentions)
         mentions = _add_known_organisations(sdoc, mentions)
         for mention in mentions:
@@ -242,6 +243,7 @@ class _NameParts:
     particles: frozenset[str]
     """Connectors that join the parts of one place's or person's name ("al", "de")."""
     person_nouns: frozenset[str]
+    place_heads: frozenset[str]
     rare_zipf: float
 
 
@@ -253,6 +255,7 @@ def _name_parts() -> _NameParts:
         connectors=frozenset(raw["name_connectors"]),
         particles=frozenset(raw["name_connectors"]) - frozenset(raw["phrase_connectors"]),
         person_nouns=frozenset(raw["person_nouns"]),
+        place_heads=frozenset(raw["place_heads"]),
         rare_zipf=float(raw["rare_zipf"]),
     )
 
@@ -556,6 +559,42 @@ def _one_label_per_name(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
                 counts,
                 key=lambda k: (counts[k], -preference.index(k) if k in preference else -99),
             )
+    return mentions
+
+
+def _places_typed_as_people(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """A one-word name typed as a person that opens the name of a facility or district
+    ("Nyamadzi District Hospital") and that the text places something in ("In Nyamadzi,
+    ...", not "in Nyamadzi's") is that place, in every use. Either alone is weak: "trust in
+    Biden", "the Kennedy School"."""
+    parts = _name_parts()
+    opened = {
+        mention.words[0].lower()
+        for mention in mentions
+        if mention.label != "PERSON"
+        and len(mention.words) >= 2
+        and mention.words[-1].lower() in parts.place_heads
+    }
+    located: set[str] = set()
+    for mention in mentions:
+        if mention.label != "PERSON" or len(mention.words) != 1:
+            continue
+        word = mention.words[0].lower()
+        tokens = _tokens_of(sdoc, mention)
+        if word not in opened or not tokens:
+            continue
+        first, last = tokens[0], tokens[-1]
+        after = sdoc[last.i + 1] if last.i + 1 < len(sdoc) else None
+        if (
+            first.i > 0
+            and sdoc[first.i - 1].lower_ in {"in", "near", "outside"}
+            and (after is None or after.tag_ != "POS")
+        ):
+            located.add(word)
+    for mention in mentions:
+        one_word = len(mention.words) == 1
+        if mention.label == "PERSON" and one_word and mention.words[0].lower() in located:
+            mention.label = "GPE"
     return mentions
 
 
