@@ -885,3 +885,14 @@ def test_an_opening_participle_is_said_of_the_subject(reader: Analyzer) -> None:
         "Praised for her courage by the whole village, Mira Talvik returned to the school."
     )
     assert "praise" in kinds_of(by_name(doc, "Mira Talvik")).values()
+
+
+def test_a_serious_public_servant_is_praise(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Ilse Varga, a nurse at the island's clinic, kept a register of every cracked house. "
+        "I consider Ilse Varga the most serious public servant in the country."
+    )
+    nurse = by_name(doc, "Ilse Varga")
+    assert [(p.text, p.kind) for p in nurse.evidence if p.kind in {"praise", "blame"}] == [
+        ("serious public servant", "praise")
+    ]
