@@ -245,3 +245,15 @@ def test_a_one_word_person_that_opens_a_hospitals_name_and_is_a_place_events_hap
         "August. Chivanhu, a nurse, said patients now travel 190 kilometres.\n"
     )
     assert entity_named(doc, "Chivanhu").type == "PERSON"
+
+
+def test_a_person_typed_name_that_lies_in_a_direction_or_near_something_is_a_place() -> None:
+    text = (
+        "Since then about 140 families have driven their goats south towards Ali Sabieh "
+        "Dera, where the water is brackish. Tankers reach the camps near Ali Sabieh Dera "
+        "every day.\n"
+    )
+    assert entity_named(_entities(text), "Ali Sabieh Dera").type == "GPE"
+    # a use with a title or an age keeps a person a person
+    titled = text.replace("Tankers reach", "Governor Ali Sabieh Dera sends tankers to")
+    assert entity_named(_entities(titled), "Ali Sabieh Dera").type == "PERSON"

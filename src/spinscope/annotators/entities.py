@@ -562,11 +562,21 @@ def _one_label_per_name(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     return mentions
 
 
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+
+
 def _places_typed_as_people(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
-    """A one-word name typed as a person that opens the name of a facility or district
-    ("Nyamadzi District Hospital") and that the text places something in ("In Nyamadzi,
-    ...", not "in Nyamadzi's") is that place, in every use. Either alone is weak: "trust in
-    Biden", "the Kennedy School"."""
+    """Names typed as people that the text uses as places, in every use:
+
+    * a one-word name that opens the name of a facility or district ("Nyamadzi District
+      Hospital") and that the text places something in ("In Nyamadzi, ...", not "in
+      Nyamadzi's"); either alone is weak: "trust in Biden", "the Kennedy School";
+    * a name that something is near, or that lies in a direction ("the camps near Khor
+      Angar", "south towards Khor Angar"), when no use gives it a title or an age.
+
+    A bare last word of such a name ("Angar") follows it."""
     parts = _name_parts()
     opened = {
         mention.words[0].lower()
@@ -575,25 +585,42 @@ def _places_typed_as_people(sdoc: Any, mentions: list[_Mention]) -> list[_Mentio
         and len(mention.words) >= 2
         and mention.words[-1].lower() in parts.place_heads
     }
-    located: set[str] = set()
+    located: set[tuple[str, ...]] = set()
+    personal: set[tuple[str, ...]] = set()
     for mention in mentions:
-        if mention.label != "PERSON" or len(mention.words) != 1:
-            continue
-        word = mention.words[0].lower()
         tokens = _tokens_of(sdoc, mention)
-        if word not in opened or not tokens:
+        if mention.label != "PERSON" or not tokens:
             continue
-        first, last = tokens[0], tokens[-1]
-        after = sdoc[last.i + 1] if last.i + 1 < len(sdoc) else None
+        name = tuple(w.lower() for w in mention.words)
+        first, last = tokens[0].i, tokens[-1].i
+        before = [t.lower_ for t in sdoc[max(0, first - 2) : first]]
+        after = sdoc[last + 1] if last + 1 < len(sdoc) else None
         if (
-            first.i > 0
-            and sdoc[first.i - 1].lower_ in {"in", "near", "outside"}
-            and (after is None or after.tag_ != "POS")
+            _follows_person_title(sdoc, first)
+            or _age_before(sdoc, first)
+            or _age_after(sdoc, last + 1)
         ):
-            located.add(word)
+            personal.add(name)
+        elif (
+            before[-1:] in (["near"], ["outside"])
+            or (
+                len(before) == 2
+                and before[0] in COMPASS_WORDS
+                and before[1] in {"of", "towards", "to"}
+            )
+            or (
+                len(name) == 1
+                and name[0] in opened
+                and before[-1:] == ["in"]
+                and (after is None or after.tag_ != "POS")
+            )
+        ):
+            located.add(name)
+    places = located - personal
+    last_words = {name[-1:] for name in places}
     for mention in mentions:
-        one_word = len(mention.words) == 1
-        if mention.label == "PERSON" and one_word and mention.words[0].lower() in located:
+        name = tuple(w.lower() for w in mention.words)
+        if mention.label == "PERSON" and (name in places or name in last_words):
             mention.label = "GPE"
     return mentions
 
