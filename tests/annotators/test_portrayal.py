@@ -896,3 +896,16 @@ def test_a_serious_public_servant_is_praise(reader: Analyzer) -> None:
     assert [(p.text, p.kind) for p in nurse.evidence if p.kind in {"praise", "blame"}] == [
         ("serious public servant", "praise")
     ]
+
+
+def test_herders_from_a_village_driven_away_make_the_village_a_victim(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Soldiers crossed the pass, and herders from the village of Dabba in Somalia were "
+        "driven away from their wells.\n"
+    )
+    village = by_name(doc, "Dabba")
+    assert village.role == "innocent"
+    assert "harm" in kinds_of(village).values()
+    assert_evidence_in_place(doc)
+    doc = reader.analyze_text("Herders from Somalia were driven away from their wells.\n")
+    assert by_name(doc, "Somalia").role == "innocent"

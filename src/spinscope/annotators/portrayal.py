@@ -742,8 +742,14 @@ def _tokens_standing_for(
         out[root.i] = target
         if root.dep_ in {"amod", "compound", "nmod", "poss"}:
             group = root.head
-        elif root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}:
+        elif root.dep_ == "pobj" and root.head.lower_ in {"in", "of", "from"}:
             group = root.head.head
+            if (
+                group.lower_ in words.place_nouns
+                and group.dep_ == "pobj"
+                and group.head.lower_ in {"in", "of", "from"}
+            ):
+                group = group.head.head  # "herders from the village of X"
         else:
             continue
         if group.lower_ in words.group_nouns:
