@@ -360,3 +360,19 @@ def test_an_uncued_quote_continues_speech_reported_just_before_it(analyzer) -> N
         text.replace("did not hold. ", "did not hold. Oskar Brenn was at the crossing. ")
     )
     assert speaker_of(doc, "If the crossing were simply slow", "direct").speaker is None
+
+
+def test_he_said_after_a_sentence_about_the_economist_is_the_economists(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "The delay, a port economist told the agency, had nothing to do with money. "
+        '"The money was there," said Dr. Tomas Ortiz, director of the Coastal Policy '
+        "Institute.\n\n"
+        "The economist credited the visionary leadership of President Marco Villa with "
+        'keeping the port open. "Under this government, the President has refused to give '
+        'up," he said. "Ships are moving again, and they will keep moving."\n'
+    )
+    quote = speaker_of(doc, "Under this government", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Ortiz"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "he"
+    follower = speaker_of(doc, "Ships are moving again", "direct")
+    assert follower.speaker is not None and follower.speaker.name == "Tomas Ortiz"

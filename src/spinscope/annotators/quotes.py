@@ -135,6 +135,7 @@ class QuoteExtractor:
         _uncued_follow_reported(
             state, quotes, resolver, {e.id for e in doc.entities if e.type == "PERSON"}
         )
+        _pronoun_speakers_follow_described_subjects(doc, state, quotes, resolver)
         doc.quotes = [q for q in quotes if q.speaker is not None or q.kind == "direct"]
         return doc
 
@@ -706,6 +707,70 @@ def _uncued_follow_reported(
         ):
             continue
         quote.speaker = before.speaker
+
+
+def _pronoun_speakers_follow_described_subjects(
+    doc: Document, state: NlpState, quotes: list[Quote], resolver: _SpeakerResolver
+) -> None:
+    """'"...," he said' after a sentence whose subject describes an earlier speaker ("The
+    economist credited the leadership of President X ..."; "a Masvingo economist told the
+    agency ...") is that speaker's, not the person named further into the sentence. Only a
+    quote that opens its sentence, with a pronoun cue, in the paragraph of that sentence."""
+    titles = gazetteer.person_titles()
+    for k, quote in enumerate(quotes):
+        speaker = quote.speaker
+        if (
+            quote.kind != "direct"
+            or speaker is None
+            or speaker.mention is None
+            or speaker.mention.text.lower() not in {"he", "she"}
+        ):
+            continue
+        token = _token_at(state.doc, quote.start)
+        if token is None or token.sent.start == 0:
+            continue
+        if doc.text[token.sent.start_char : quote.start].strip(" \"“‘'"):
+            continue  # 'X said: "..."': the sentence opens before the quote
+        previous = state.doc[token.sent.start - 1].sent
+        if resolver.paragraph_of(previous.start_char) != resolver.paragraph_of(quote.start):
+            continue
+        ((_, parse),) = state.parsed([previous])
+        nouns = [
+            word.lower_
+            for word in parse
+            if word.dep_ == "nsubj"
+            and word.head.dep_ == "ROOT"
+            and word.lower_ in titles
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+        ]
+        if not nouns:
+            continue
+        described = next(
+            (
+                earlier.speaker
+                for earlier in reversed(quotes[:k])
+                if earlier.speaker is not None
+                and earlier.speaker.entity_id is not None
+                and earlier.speaker.mention is not None
+                and (
+                    nouns[0] in earlier.speaker.mention.text.lower().split()
+                    or nouns[0] in (earlier.speaker.role or "").lower().split()
+                )
+            ),
+            None,
+        )
+        if described is None or described.entity_id == speaker.entity_id:
+            continue
+        quote.speaker = Speaker(
+            name=described.name,
+            entity_id=described.entity_id,
+            role=described.role,
+            mention=speaker.mention,
+        )
+        for later in quotes[k + 1 :]:  # uncued quotes that went on with the pronoun's choice
+            if later.kind != "direct" or later.cue is not None or later.speaker != speaker:
+                break
+            later.speaker = quote.speaker
 
 
 def _skipped_spans(doc: Document) -> list[tuple[int, int]]:
