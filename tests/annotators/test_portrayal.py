@@ -909,3 +909,15 @@ def test_herders_from_a_village_driven_away_make_the_village_a_victim(reader: An
     assert_evidence_in_place(doc)
     doc = reader.analyze_text("Herders from Somalia were driven away from their wells.\n")
     assert by_name(doc, "Somalia").role == "innocent"
+
+
+def test_answering_with_restraint_is_a_deed_judged_by_its_manner(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Djibouti answered the provocation with restraint.\n")
+    assert [(p.text, p.kind) for p in by_name(doc, "Djibouti").evidence if p.kind == "praise"] == [
+        ("restraint", "praise")
+    ]
+    # what was answered says nothing of the one who answers; "answered that ..." is a claim
+    doc = reader.analyze_text("Djibouti answered the heroic soldiers with silence.\n")
+    assert not [p for p in by_name(doc, "Djibouti").evidence if p.kind in {"praise", "blame"}]
+    doc = reader.analyze_text("Djibouti answered that the brutal talks had failed.\n")
+    assert not [p for p in by_name(doc, "Djibouti").evidence if p.kind in {"praise", "blame"}]

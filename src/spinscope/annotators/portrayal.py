@@ -105,6 +105,15 @@ BORNE_BLAME = 0.8
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 """After a harmful act or a word of blame, they name who did it: "provocations by X"."""
 RESTING_PREPOSITIONS = frozenset({"with", "on", "upon"})
+ANSWERING_VERBS = frozenset(
+    {
+        *("answer", "answers", "answered", "answering"),
+        *("respond", "responds", "responded", "responding"),
+        *("reply", "replies", "replied", "replying"),
+    }
+)
+"""Reporting verbs that, with no clause of what was said, name a deed: "answered the
+provocation with restraint"."""
 """After "responsibility"/"blame" as subject, they name the one blamed: "lies with X"."""
 NOMINAL_BLAME = 0.7
 DESIRE_VERBS = frozenset(
@@ -1335,6 +1344,14 @@ class _MentionReader:
                 scale=self._even_handed(actor.head),
             )
 
+    def _means(self, verb: Any, scale: float) -> None:
+        """ "responded by mocking them": the means is the subject's own act."""
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for means in child.children:
+                    if means.dep_ in {"pcomp", "pobj"} and means.tag_ == "VBG":
+                        self._predicate(means, passive=False, scale=scale)
+
     def _even_handed(self, subject: Any) -> float:
         """ "Both the military and the TPNPB have been accused of killing civilians": what is
         said of both sides at once is the text weighing them alike, so it counts less for
@@ -1546,6 +1563,29 @@ class _MentionReader:
     def _predicate(self, verb: Any, passive: bool, scale: float = 1.0) -> None:
         """What a clause says of its subject: its verb and the words of its own clause."""
         word = self._verb_phrase(verb)
+        if (
+            verb.lower_ in ANSWERING_VERBS
+            and not passive
+            and not any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children)
+        ):
+            # "answered the provocation with patience": a deed, judged by its manner, not by
+            # what it answered; "answered that ..." is a claim
+            clauses = self._clauses(verb)
+            manner = [
+                t
+                for preposition in verb.subtree
+                if preposition.dep_ == "prep"
+                and preposition.lower_ == "with"
+                and preposition.i not in clauses
+                for t in preposition.subtree
+            ]
+            polarity = self._polarity(verb) * scale
+            for token in manner:  # "with restraint" is said of the deed, not of the object
+                weight = self._word_weight(token) * polarity
+                if weight and token.i not in self.inside:
+                    self._add(_phrase(token), "praise" if weight > 0 else "blame", weight)
+            self._means(verb, scale)
+            return
         if (word in reporting_verbs() or word in self.words.naming_verbs) and not passive:
             return  # "X said ...", "X called it terror": X's claim, not a claim about X
         if _characterises(verb) and not passive:
@@ -1622,12 +1662,8 @@ class _MentionReader:
         ):
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
         self._shared_subject(verb, passive, scale)
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "by" and not passive:
-                for means in child.children:
-                    if means.dep_ in {"pcomp", "pobj"} and means.tag_ == "VBG":
-                        # "responded by mocking them": the means is the subject's own act
-                        self._predicate(means, passive=False, scale=scale)
+        if not passive:
+            self._means(verb, scale)
         for child in verb.children:
             if child.dep_ == "xcomp" and _is_verb(child):
                 # "tried to drive the Serbs out", "keeps looking for excuses"
