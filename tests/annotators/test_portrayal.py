@@ -921,3 +921,24 @@ def test_answering_with_restraint_is_a_deed_judged_by_its_manner(reader: Analyze
     assert not [p for p in by_name(doc, "Djibouti").evidence if p.kind in {"praise", "blame"}]
     doc = reader.analyze_text("Djibouti answered that the brutal talks had failed.\n")
     assert not [p for p in by_name(doc, "Djibouti").evidence if p.kind in {"praise", "blame"}]
+
+
+def test_a_ministrys_charge_that_the_accused_denies_casts_no_villain(reader: Analyzer) -> None:
+    text = (
+        "NTASEN, Cameroon, Nov 14 - A village school burned down on Thursday night.\n\n"
+        'Cameroon\'s Ministry of Defence said "secessionist terrorists" of the Ambazonia '
+        "Defence Forces had attacked the school.\n\n"
+        "The Ambazonia Defence Forces denied the accusation.\n"
+    )
+    group = by_name(reader.analyze_text(text), "Ambazonia Defence Forces")
+    assert group.role == "neutral"
+    blame = [p for p in group.evidence if p.kind == "blame"]
+    assert blame and all(p.speaker == "Cameroon's Ministry of Defence" for p in blame)
+    # without the denial, the ministry's charge stands
+    alone = by_name(
+        reader.analyze_text(
+            text.replace("The Ambazonia Defence Forces denied the accusation.\n", "")
+        ),
+        "Ambazonia Defence Forces",
+    )
+    assert sum(p.weight for p in alone.evidence if p.kind == "blame") < sum(p.weight for p in blame)

@@ -367,6 +367,9 @@ class _Referent:
     found: list[_Found] = field(default_factory=list)
     described: list[Span] = field(default_factory=list)
     """Where the text names it by its title alone ("the head of state")."""
+    denies: bool = False
+    """Whether the text has it deny or reject a charge ("The ELN denied attacking the
+    patrol"): its answer to an accusation, as when it is quoted."""
 
 
 class PortrayalAnalyzer:
@@ -651,6 +654,8 @@ def _read_mentions(
                 start = offset + phrase[0].idx
                 end = offset + noun.idx + len(noun.text)
                 kin.setdefault(entity_id, []).append((start, end, relative_id))
+            if referent is not None and _denies(span.root):
+                referent.denies = True
             if referent is not None:
                 found = _MentionReader(sentence_doc, offset, span, words).evidence()
                 if span.text.lower() in FIRST_PERSON:
@@ -658,6 +663,33 @@ def _read_mentions(
                     # claim; what it suffers ("we lost everything") still counts
                     found = [item for item in found if item.weight < 0 or item.kind == "harm"]
                 referent.found.extend(found)
+
+
+DENIAL_VERBS = frozenset(
+    {
+        *("deny", "denies", "denied", "denying"),
+        *("reject", "rejects", "rejected", "rejecting"),
+        *("refute", "refutes", "refuted", "refuting"),
+        *("dismiss", "dismisses", "dismissed", "dismissing"),
+    }
+)
+DENIED_THINGS = frozenset(
+    {"accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim"}
+    | {"claims", "involvement", "responsibility", "report", "reports", "account", "version"}
+)
+
+
+def _denies(token: Any) -> bool:
+    """The mention is the subject of a denial of a charge: "X denied the accusation", "X
+    denied attacking the patrol", "X rejected any involvement"."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lower_ not in DENIAL_VERBS:
+        return False
+    return any(
+        (child.dep_ in {"dobj", "obj"} and child.lower_ in DENIED_THINGS)
+        or (child.dep_ in {"xcomp", "ccomp"} and child.tag_ == "VBG")
+        for child in verb.children
+    )
 
 
 def _relative_of(span: Any, named: dict[int, str], words: Lexicon) -> tuple[Any, str] | None:
@@ -2163,6 +2195,8 @@ def _official_speaker(quote: Quote, types: dict[str, str], words: Lexicon) -> bo
     if speaker.entity_id is not None:
         return types.get(speaker.entity_id) in {"ORG", "GPE", "NORP"}
     described = speaker.mention.text.lower().split() if speaker.mention is not None else []
+    if "of" in described[1:]:  # "Cameroon's Ministry of Defence": the head is "ministry"
+        described = described[: described.index("of", 1)]
     return bool(described) and described[-1] in words.official_speakers
 
 
@@ -2181,7 +2215,9 @@ def _decide(
     quoted = 0
     own = {member.id for member in referent.members}
     bodies = _own_bodies(doc, referent)
-    answers = any(quote.speaker is not None and quote.speaker.entity_id in own for quote in quotes)
+    answers = referent.denies or any(
+        quote.speaker is not None and quote.speaker.entity_id in own for quote in quotes
+    )
     counted: list[_Found] = []
     for item in found:
         quote = _quote_at(quotes, item.start, item.end)
