@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +58,16 @@ TINY = TrainingConfig(
     checkpoint_every=4,
 )
 """A few steps on three invented articles: enough for the loss to fall."""
+
+
+def spinscope_cli(*args: str, timeout: int) -> subprocess.CompletedProcess[str]:
+    """``spinscope ARGS`` in a fresh interpreter, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "spinscope.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def write_corpus(root: Path) -> Path:
@@ -130,32 +142,22 @@ def test_export_and_reload_predict_the_same(trained: tuple[Path, Path]) -> None:
 
 
 def test_train_command_trains_exports_and_tunes(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     root = write_corpus(tmp_path / "corpus")
     output = tmp_path / "run"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spinscope.cli",
-            "train",
-            "techniques",
-            "--data",
-            str(root),
-            "--output",
-            str(output),
-            "--no-memes",
-            "--max-steps",
-            "2",
-            "--batch-size",
-            "3",
-            "--stride",
-            "64",
-        ],
-        capture_output=True,
-        text=True,
+    result = spinscope_cli(
+        "train",
+        "techniques",
+        "--data",
+        str(root),
+        "--output",
+        str(output),
+        "--no-memes",
+        "--max-steps",
+        "2",
+        "--batch-size",
+        "3",
+        "--stride",
+        "64",
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -167,32 +169,14 @@ def test_train_command_trains_exports_and_tunes(tmp_path: Path) -> None:
     assert (output / "model" / "tokenizer.json").exists()
     # Re-tuning the exported model without training rewrites decoding.json the same way.
     (output / "model" / "decoding.json").unlink()
-    retuned = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spinscope.cli",
-            "tune",
-            "techniques",
-            "--data",
-            str(root),
-            "--model",
-            str(output / "model"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
+    retuned = spinscope_cli(
+        "tune", "techniques", "--data", str(root), "--model", str(output / "model"), timeout=600
     )
     assert retuned.returncode == 0, retuned.stderr[-2000:]
     assert json.loads(retuned.stdout)["rules"] == report["rules"]
     assert json.loads((output / "model" / "decoding.json").read_text(encoding="utf-8")) == decoding
     no_corpus = ["--data", str(tmp_path), "--model", str(output / "model")]
-    missing = subprocess.run(
-        [sys.executable, "-m", "spinscope.cli", "tune", "techniques", *no_corpus],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    missing = spinscope_cli("tune", "techniques", *no_corpus, timeout=120)
     assert missing.returncode == 1 and "no ptc-emnlp2019/ folder" in missing.stderr
 
 
@@ -271,18 +255,17 @@ def test_snapshots_averaged_with_the_starting_weights(
 
 
 def test_averaging_with_the_start_needs_a_start_and_snapshots(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     corpus = write_corpus(tmp_path / "corpus")
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "spinscope.cli", "train", "techniques"),
-            *("--data", str(corpus), "--output", str(tmp_path / "run")),
-            *("--average-with-init", "--snapshots", "2"),
-        ],
-        capture_output=True,
-        text=True,
+    result = spinscope_cli(
+        "train",
+        "techniques",
+        "--data",
+        str(corpus),
+        "--output",
+        str(tmp_path / "run"),
+        "--average-with-init",
+        "--snapshots",
+        "2",
         timeout=120,
     )
     assert result.returncode == 1
@@ -331,18 +314,16 @@ def test_distilling_learns_the_teachers_probabilities(
 
 
 def test_a_teacher_must_be_an_exported_model(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     corpus = write_corpus(tmp_path / "corpus")
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "spinscope.cli", "train", "techniques"),
-            *("--data", str(corpus), "--output", str(tmp_path / "run")),
-            *("--teacher", str(tmp_path)),
-        ],
-        capture_output=True,
-        text=True,
+    result = spinscope_cli(
+        "train",
+        "techniques",
+        "--data",
+        str(corpus),
+        "--output",
+        str(tmp_path / "run"),
+        "--teacher",
+        str(tmp_path),
         timeout=120,
     )
     assert result.returncode == 1
@@ -353,9 +334,6 @@ def test_a_teacher_must_be_an_exported_model(tmp_path: Path) -> None:
 def test_an_older_int8_export_is_exported_again_through_the_fused_graph(
     trained: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    import subprocess
-    import sys
-
     import onnx
     import torch
 
@@ -377,14 +355,8 @@ def test_an_older_int8_export_is_exported_again_through_the_fused_graph(
         original["encoder.encoder.layer.3.output.LayerNorm.bias"],
     )
     again = tmp_path / "again"
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "spinscope.cli", "export", "techniques"),
-            *("--model", str(older), "--output", str(again)),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
+    result = spinscope_cli(
+        "export", "techniques", "--model", str(older), "--output", str(again), timeout=600
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert (again / "decoding.json").read_text(encoding="utf-8") == '{"stride": 254}'
@@ -395,13 +367,13 @@ def test_an_older_int8_export_is_exported_again_through_the_fused_graph(
     after = TechniquePredictor(again, threads=2)(text).probabilities
     assert np.abs(after - before).max() < 0.1
     assert np.corrcoef(after.ravel(), before.ravel())[0, 1] > 0.98
-    missing = subprocess.run(
-        [
-            *(sys.executable, "-m", "spinscope.cli", "export", "techniques"),
-            *("--model", str(tmp_path / "nowhere"), "--output", str(tmp_path / "x")),
-        ],
-        capture_output=True,
-        text=True,
+    missing = spinscope_cli(
+        "export",
+        "techniques",
+        "--model",
+        str(tmp_path / "nowhere"),
+        "--output",
+        str(tmp_path / "x"),
         timeout=120,
     )
     assert missing.returncode == 1 and "nowhere: no model.onnx in it" in missing.stderr

@@ -105,15 +105,6 @@ BORNE_BLAME = 0.8
 AGENT_PREPOSITIONS = frozenset({"by", "from"})
 """After a harmful act or a word of blame, they name who did it: "provocations by X"."""
 RESTING_PREPOSITIONS = frozenset({"with", "on", "upon"})
-ANSWERING_VERBS = frozenset(
-    {
-        *("answer", "answers", "answered", "answering"),
-        *("respond", "responds", "responded", "responding"),
-        *("reply", "replies", "replied", "replying"),
-    }
-)
-"""Reporting verbs that, with no clause of what was said, name a deed: "answered the
-provocation with restraint"."""
 """After "responsibility"/"blame" as subject, they name the one blamed: "lies with X"."""
 NOMINAL_BLAME = 0.7
 DESIRE_VERBS = frozenset(
@@ -665,13 +656,13 @@ def _read_mentions(
                 referent.found.extend(found)
 
 
+ANSWERING_VERBS = frozenset(
+    form for verb in ("answer", "respond", "reply") for form in _inflections(verb)
+)
+"""Reporting verbs that, with no clause of what was said, name a deed: "answered the
+provocation with restraint"."""
 DENIAL_VERBS = frozenset(
-    {
-        *("deny", "denies", "denied", "denying"),
-        *("reject", "rejects", "rejected", "rejecting"),
-        *("refute", "refutes", "refuted", "refuting"),
-        *("dismiss", "dismisses", "dismissed", "dismissing"),
-    }
+    form for verb in ("deny", "reject", "refute", "dismiss") for form in _inflections(verb)
 )
 DENIED_THINGS = frozenset(
     {"accusation", "accusations", "allegation", "allegations", "charge", "charges", "claim"}
@@ -1611,11 +1602,8 @@ class _MentionReader:
                 and preposition.i not in clauses
                 for t in preposition.subtree
             ]
-            polarity = self._polarity(verb) * scale
-            for token in manner:  # "with restraint" is said of the deed, not of the object
-                weight = self._word_weight(token) * polarity
-                if weight and token.i not in self.inside:
-                    self._add(_phrase(token), "praise" if weight > 0 else "blame", weight)
+            # "with restraint" is said of the deed, not of the object it answered
+            self._valence(manner, scale=self._polarity(verb) * scale, of_the_deed=True)
             self._means(verb, scale)
             return
         if (word in reporting_verbs() or word in self.words.naming_verbs) and not passive:
@@ -1886,15 +1874,18 @@ class _MentionReader:
         blame_only: bool = False,
         curated_only: bool = False,
         praise_only: bool = False,
+        of_the_deed: bool = False,
     ) -> None:
         """Praise and blame words among ``tokens``, each its own piece of evidence; ``own``
         lets words of the mention itself count, ``blame_only`` leaves praise words out and
-        ``curated_only`` VADER's."""
+        ``curated_only`` VADER's; ``of_the_deed`` says the words judge the act itself ("with
+        restraint"), so praise beside a blame noun still counts."""
         for token in tokens:
             if token.i in self.inside and not own:
                 continue
             weight = self._word_weight(token, curated_only)
-            if weight > 0 and (blame_only or self._complements_blame(token)):
+            complements = not of_the_deed and self._complements_blame(token)
+            if weight > 0 and (blame_only or complements):
                 continue  # "an obstacle to dialogue", "a threat to stability"
             if weight < 0 and praise_only:
                 continue

@@ -127,14 +127,13 @@ class QuoteExtractor:
         inside = [(d.start, d.end) for d in directs]
         resolver.quoted = inside
 
-        direct_quotes = self._attribute_direct(doc, state, directs, resolver)
+        people = {e.id for e in doc.entities if e.type == "PERSON"}
+        direct_quotes = self._attribute_direct(doc, state, directs, resolver, people)
         indirect_quotes = self._indirect(doc, state, inside, skipped, resolver)
         quotes = [q for q in direct_quotes if q is not None] + indirect_quotes
         quotes = _partial_quotes_follow_indirect(doc, quotes)
         quotes.sort(key=lambda q: (q.start, q.end))
-        _uncued_follow_reported(
-            state, quotes, resolver, {e.id for e in doc.entities if e.type == "PERSON"}
-        )
+        _uncued_follow_reported(state, quotes, resolver, people)
         _pronoun_speakers_follow_described_subjects(doc, state, quotes, resolver)
         doc.quotes = [q for q in quotes if q.speaker is not None or q.kind == "direct"]
         return doc
@@ -146,9 +145,9 @@ class QuoteExtractor:
         state: NlpState,
         directs: list[_Direct],
         resolver: _SpeakerResolver,
+        people: set[str],
     ) -> list[Quote | None]:
         sdoc = state.doc
-        people = {e.id for e in doc.entities if e.type == "PERSON"}
         results: list[Quote | None] = []
         previous: Quote | None = None
         for direct in directs:

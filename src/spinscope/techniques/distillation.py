@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from spinscope.errors import SpinscopeError
+from spinscope.techniques.windows import window_batch, window_sentence_ids
 
 if TYPE_CHECKING:
     from spinscope.techniques.training import TrainingWindow
@@ -41,47 +42,34 @@ def teacher_probabilities(
     cls_id: int,
     sep_id: int,
     threads: int = 0,
-    batch_size: int = 1,
 ) -> list[np.ndarray]:
     """Per window, ``(tokens, outputs)``: the teachers' mean probabilities for its tokens.
 
-    One window per batch by default: an int8 model quantises its activations with one scale
-    per batch, so a window's probabilities shift a little with the windows batched beside it.
+    One window per run, as the run-time predictor sees a short text: an int8 model quantises
+    its activations with one scale per batch, so a window's probabilities would shift a
+    little with the windows batched beside it.
     """
+    from spinscope.techniques.export import exported_model
     from spinscope.techniques.predictor import TechniquePredictor
 
     totals = [np.zeros(window.labels.shape, dtype=np.float32) for window in windows]
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
     for teacher in teachers:
-        folder = Path(teacher)
-        if not (folder / "model.onnx").is_file():
-            raise SpinscopeError(f"{folder}: no model.onnx in it (a teacher is an exported model)")
+        folder = exported_model(Path(teacher), "a teacher is an exported model")
         predictor = TechniquePredictor(folder, threads=threads)
         if predictor.outputs != windows[0].labels.shape[1]:
             raise SpinscopeError(
                 f"{folder}: the teacher has {predictor.outputs} outputs, "
                 f"the student {windows[0].labels.shape[1]}"
             )
-        for first in range(0, len(order), batch_size):
-            chosen = order[first : first + batch_size]
-            length = max(len(windows[i].ids) for i in chosen) + 2
-            input_ids = np.zeros((len(chosen), length), dtype=np.int64)
-            attention = np.zeros((len(chosen), length), dtype=np.int64)
-            sentence_ids = np.full((len(chosen), length), -1, dtype=np.int64)
-            for row, index in enumerate(chosen):
-                window = windows[index]
-                n = len(window.ids)
-                input_ids[row, 0] = cls_id
-                input_ids[row, 1 : n + 1] = window.ids
-                input_ids[row, n + 1] = sep_id
-                attention[row, : n + 2] = 1
-                sentence_ids[row, 1 : n + 1] = window.sentences
+        for window, total in zip(windows, totals, strict=True):
+            input_ids, attention = window_batch(window.ids, [0], cls_id, sep_id)
             feed = {"input_ids": input_ids, "attention_mask": attention}
             if predictor.uses_sentences:
-                feed["sentence_ids"] = sentence_ids
+                feed["sentence_ids"] = window_sentence_ids(
+                    window.sentences, [0], input_ids.shape[1]
+                )
             (probabilities,) = predictor.session.run(None, feed)
-            for row, index in enumerate(chosen):
-                totals[index] += probabilities[row, 1 : len(windows[index].ids) + 1]
+            total += probabilities[0, 1 : len(window.ids) + 1]
     return [total / len(teachers) for total in totals]
 
 

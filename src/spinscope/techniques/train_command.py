@@ -11,6 +11,7 @@ import numpy as np
 
 from spinscope.errors import SpinscopeError
 from spinscope.techniques.decoding import DecodingRule
+from spinscope.techniques.export import exported_model
 from spinscope.techniques.scoring import LabelledSpan
 from spinscope.techniques.sentence_model import SentenceModel
 from spinscope.techniques.tuning import DevArticle, evaluate_rules
@@ -32,8 +33,7 @@ def train_techniques(args: argparse.Namespace) -> int:
     if not 0.0 <= args.teacher_weight <= 1.0:
         raise SpinscopeError(f"--teacher-weight {args.teacher_weight}: not between 0 and 1")
     for teacher in args.teacher:
-        if not (Path(teacher) / "model.onnx").is_file():
-            raise SpinscopeError(f"{teacher}: no model.onnx in it (a teacher is an exported model)")
+        exported_model(Path(teacher), "a teacher is an exported model")
     config = TrainingConfig(
         epochs=args.epochs,
         batch_size=args.batch_size,
@@ -65,23 +65,22 @@ def retune_techniques(args: argparse.Namespace) -> int:
     data, model_dir = Path(args.data), Path(args.model)
     if not (data / "ptc-emnlp2019").is_dir():
         raise SpinscopeError(f"{data}: no ptc-emnlp2019/ folder in it")
-    if not (model_dir / "model.onnx").is_file():
-        raise SpinscopeError(f"{model_dir}: no model.onnx in it")
+    exported_model(model_dir)
     print(json.dumps(tune_model(data, model_dir, args.decode_stride), indent=2))
     return 0
 
 
 def reexport_techniques(args: argparse.Namespace) -> int:
-    model_dir, output = Path(args.model), Path(args.output)
-    if not (model_dir / "model.onnx").is_file():
-        raise SpinscopeError(f"{model_dir}: no model.onnx in it")
-    try:
-        from spinscope.techniques.export import reexport
+    from spinscope.techniques.export import reexport
+
+    model_dir, output = exported_model(Path(args.model)), Path(args.output)
+    try:  # torch and onnx are imported when the export runs
+        model = reexport(model_dir, output)
     except ImportError as error:
         raise SpinscopeError(
             f"exporting needs the train extra (pip install 'spinscope[train]'): {error}"
         ) from error
-    print(f"exported {reexport(model_dir, output)}", file=sys.stderr)
+    print(f"exported {model}", file=sys.stderr)
     return 0
 
 

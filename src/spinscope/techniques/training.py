@@ -278,15 +278,15 @@ def train(
         for batch_number in range(offset, steps_per_epoch):
             if step >= total_steps:
                 break
-            chosen_indices = batches[batch_number]
-            chosen = [windows[i] for i in chosen_indices]
+            chosen = [windows[i] for i in batches[batch_number]]
             length = max(len(w.ids) for w in chosen) + 2
             input_ids = torch.zeros((len(chosen), length), dtype=torch.long)
             attention = torch.zeros((len(chosen), length), dtype=torch.long)
             targets = torch.zeros((len(chosen), length, OUTPUTS))
             mask = torch.zeros((len(chosen), length, 1))
             sentence_ids = torch.full((len(chosen), length), -1, dtype=torch.long)
-            for row, (index, window) in enumerate(zip(chosen_indices, chosen, strict=True)):
+            for row, index in enumerate(batches[batch_number]):
+                window = windows[index]
                 n = len(window.ids)
                 input_ids[row, 0] = cls_id
                 input_ids[row, 1 : n + 1] = torch.from_numpy(window.ids)
