@@ -257,3 +257,63 @@ def test_a_person_typed_name_that_lies_in_a_direction_or_near_something_is_a_pla
     # a use with a title or an age keeps a person a person
     titled = text.replace("Tankers reach", "Governor Ali Sabieh Dera sends tankers to")
     assert entity_named(_entities(titled), "Ali Sabieh Dera").type == "PERSON"
+
+
+def test_a_title_that_owns_the_next_word_is_part_of_a_bodys_name() -> None:
+    doc = _entities(
+        "Valdoria's Ombudsman's Office said it had sent a team to the district. "
+        "The Prosecutor's Office opened an inquiry.\n"
+    )
+    office = entity_named(doc, "Ombudsman's Office")
+    assert office.type == "ORG"
+    assert office.roles == []
+    assert not [e for e in doc.entities if e.name.startswith("'s")]
+
+
+def test_an_untagged_acronym_used_as_a_name_twice_is_an_organisation() -> None:
+    text = (
+        "The MRDL said its fighters had left the valley. Villagers said MRDL fighters "
+        "were still in the hills, and the army blamed the MRDL for the blast. "
+        "GDP fell by 2 percent, and GDP growth will stay weak.\n"
+    )
+    doc = _entities(text)
+    group = entity_named(doc, "MRDL")
+    assert group.type == "ORG"
+    assert [m.text for m in group.mentions] == ["MRDL", "MRDL", "MRDL"]
+    assert_spans_consistent(doc)
+    assert not [e for e in doc.entities if e.name == "GDP"]  # a measure, not a body
+
+
+def test_a_known_acronym_and_its_name_in_another_language_are_one_group() -> None:
+    doc = _entities(
+        "The ELN denied attacking the patrol. The army said the National Liberation Army "
+        "had used a drone. ELN fighters were seen near the river.\n"
+    )
+    group = entity_named(doc, "National Liberation Army")
+    assert group.type == "ORG"
+    assert sorted(m.text for m in group.mentions) == [
+        "ELN",
+        "ELN",
+        "National Liberation Army",
+    ]
+
+
+def test_a_common_word_capitalised_only_where_it_opens_a_sentence_is_no_name() -> None:
+    doc = _entities(
+        "The girl was taken by neighbours to the Tibu hospital. Neighbours said they heard "
+        "a drone. Hospital staff said she was stable. The family grew cacao near Tibu.\n"
+    )
+    names = {e.name for e in doc.entities}
+    assert not names & {"Neighbours", "Hospital", "cacao"}, names
+    # the same word used as a name mid-sentence stays a name
+    doc = _entities("Apple said sales rose. Analysts at Apple expect more.\n")
+    assert "Apple" in {e.name for e in doc.entities}
+
+
+def test_a_one_word_person_that_is_a_place_or_body_in_most_uses_takes_that_kind() -> None:
+    doc = _entities(
+        "TIBU, Colombia - Two people died, according to the Tibu municipal authorities. "
+        "Their daughter was taken to Tibu hospital and later moved from Tibu to Cucuta. "
+        "Residents of Tibu said they were afraid.\n"
+    )
+    assert [e.type for e in doc.entities if e.name == "Tibu"] in (["GPE"], ["ORG"])

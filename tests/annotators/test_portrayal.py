@@ -942,3 +942,39 @@ def test_a_ministrys_charge_that_the_accused_denies_casts_no_villain(reader: Ana
         "Ambazonia Defence Forces",
     )
     assert sum(p.weight for p in alone.evidence if p.kind == "blame") < sum(p.weight for p in blame)
+
+
+def test_a_charge_with_no_word_of_blame_that_the_accused_denies_supports_no_villain(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The army's 'has again shown that it does not care where its explosives land' blames
+    by its whole sense; the role model may read it so, but once the group denies the
+    attack the text reports a dispute, and no sentence is cited to cast it a villain."""
+    import spinscope.annotators.portrayal as portrayal
+
+    supported: list[dict[str, object]] = []
+
+    def spy(record, case, sentences):  # type: ignore[no-untyped-def]
+        support = role_support(record, case, sentences)
+        if record.name == "National Liberation Army":
+            supported.append(support)
+        return support
+
+    role_support = portrayal.role_support
+    monkeypatch.setattr(portrayal, "role_support", spy)
+    analyzer = Analyzer(
+        pipeline=("language", "metadata", "entities", "quotes", "genre", "portrayal")
+    )
+    text = (
+        "TIBU, Colombia, Nov 19 - A farmer and his wife were killed when explosives struck "
+        "their house on Tuesday night.\n\n"
+        "The Colombian army's Second Division said in a statement that ELN fighters had used "
+        'a drone to drop explosives on a patrol. "The National Liberation Army has again '
+        'shown that it does not care where its explosives land," the statement said.\n\n'
+        "The ELN, in a statement published online, denied attacking the patrol.\n"
+    )
+    analyzer.analyze_text(text)
+    analyzer.analyze_text(text.replace("denied attacking the patrol", "said it would reply"))
+    denied, answered_otherwise = supported
+    assert "antagonist" not in denied
+    assert "antagonist" in answered_otherwise

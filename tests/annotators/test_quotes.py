@@ -376,3 +376,39 @@ def test_he_said_after_a_sentence_about_the_economist_is_the_economists(analyzer
     assert quote.speaker.mention is not None and quote.speaker.mention.text == "he"
     follower = speaker_of(doc, "Ships are moving again", "direct")
     assert follower.speaker is not None and follower.speaker.name == "Tomas Ortiz"
+
+
+def test_a_statement_cited_as_the_speaker_speaks_for_whoever_issued_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "The Valdorian army's Third Brigade said in a statement that rebels had fired on a "
+        'patrol. "The rebels have again shown that they do not care where their shells '
+        'land," the statement said. "We will answer."\n'
+    )
+    quote = speaker_of(doc, "have again shown", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Third Brigade"
+    assert quote.speaker.mention is not None and quote.speaker.mention.text == "the statement"
+    # with no statement introduced before, the document stays an unnamed speaker
+    doc = analyzer.analyze_text(
+        "The Valdorian army's Third Brigade said rebels had fired on a patrol.\n\n"
+        'Later, the army published a note. "The rebels have again shown that they do not '
+        'care where their shells land," the statement said.\n'
+    )
+    quote = speaker_of(doc, "have again shown", "direct")
+    assert quote.speaker is not None and quote.speaker.entity_id is None
+
+
+def test_an_unnamed_member_of_a_group_speaks_for_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "A commander of the 33rd Front, speaking to a local radio station, said his group had "
+        "no fighters in the village. Colombia's Ombudsman's Office said it had sent a team.\n"
+    )
+    quote = speaker_of(doc, "had no fighters", "indirect")
+    assert quote.speaker is not None and quote.speaker.name == "33rd Front"
+    assert quote.speaker.role == "commander"
+    # "the commander" is one particular person, not the group's voice
+    doc = analyzer.analyze_text(
+        "The commander of the 33rd Front, Rafael Ortega, said his group had no fighters in "
+        "the village.\n"
+    )
+    quote = speaker_of(doc, "had no fighters", "indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Rafael Ortega"

@@ -119,6 +119,7 @@ class EntityRecognizer:
         mentions = _extend_person_names(sdoc, _join_split_names(sdoc, mentions))
         mentions = _complete_known_names(sdoc, mentions)
         mentions = _repair_labels(_retype_by_context(sdoc, mentions))
+        mentions = _without_common_words(sdoc, mentions)
         mentions = _one_label_per_name(sdoc, _retype_person_names(sdoc, mentions))
         mentions = _places_typed_as_people(sdoc, mentions)
         mentions = _add_untagged_surnames(sdoc, mentions)
@@ -161,7 +162,13 @@ def _name_words(tokens: list[Any]) -> tuple[list[Any], list[Any]]:
         # Titles run up to three words ("His Excellency", "Deputy Prime Minister").
         for width in (3, 2, 1):
             words = " ".join(t.text for t in tokens[i : i + width])
-            if i + width < len(tokens) and _title_kind(words):
+            # "the Ombudsman's Office", "the Prosecutor's Office": a title that owns the
+            # next word is part of a body's name, not a person's title.
+            if (
+                i + width < len(tokens)
+                and _title_kind(words)
+                and tokens[i + width].text not in POSSESSIVE
+            ):
                 i += width
                 title_end = i
                 break
@@ -552,9 +559,22 @@ def _one_label_per_name(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
             kinds.setdefault(tuple(w.lower() for w in mention.words), Counter())[mention.label] += (
                 1000 if settled else 1
             )
+    people: Counter[str] = Counter(
+        m.words[0].lower() for m in mentions if m.label == "PERSON" and len(m.words) == 1
+    )
+    surnames = {m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) > 1}
     for mention in mentions:
         counts = kinds.get(tuple(w.lower() for w in mention.words))
-        if mention.label != "PERSON" and counts is not None and len(counts) > 1:
+        if (mention.label != "PERSON" and counts is not None and len(counts) > 1) or (
+            # "the Tibu municipal authorities" tagged a person where "Tibu" is a place or
+            # a body in most uses, and no one's surname
+            mention.label == "PERSON"
+            and len(mention.words) == 1
+            and counts is not None
+            and sum(counts.values()) >= 2
+            and sum(counts.values()) > people[mention.words[0].lower()]
+            and mention.words[0].lower() not in surnames
+        ):
             mention.label = max(
                 counts,
                 key=lambda k: (counts[k], -preference.index(k) if k in preference else -99),
@@ -758,6 +778,33 @@ def _repair_labels(mentions: list[_Mention]) -> list[_Mention]:
     return mentions
 
 
+def _without_common_words(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """Drop what the model tagged that is no name: a place, person or group with no capital
+    ("cacao"; a body may be described in lower case, "the defence ministry"), and a
+    one-word organisation or place that is capitalised only where it opens a sentence while
+    the text also uses it in lower case ("Neighbours said ..." beside "taken by
+    neighbours", "Hospital staff said ..." beside "Tibu hospital")."""
+    lowered = {token.text for token in sdoc if token.is_lower}
+    starts_only: dict[str, bool] = {}
+    for mention in mentions:
+        if mention.label == "PERSON" or len(mention.words) != 1:
+            continue
+        tokens = _tokens_of(sdoc, mention)
+        opens = bool(tokens) and tokens[0].is_sent_start
+        word = mention.words[0]
+        starts_only[word] = starts_only.get(word, True) and opens
+    return [
+        mention
+        for mention in mentions
+        if (mention.label == "ORG" or any(c.isupper() for c in mention.surface or mention.words[0]))
+        and not (
+            len(mention.words) == 1
+            and starts_only.get(mention.words[0], False)
+            and mention.words[0].lower() in lowered
+        )
+    ]
+
+
 def _add_untagged_surnames(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     """A surname of a person named in full, where the model tagged nothing ("Bellini, who...")."""
     surnames = {m.words[-1]: m for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
@@ -776,19 +823,60 @@ def _add_untagged_surnames(sdoc: Any, mentions: list[_Mention]) -> list[_Mention
 
 @functools.cache
 def _organisation_acronyms() -> frozenset[str]:
-    return frozenset(read_lines("organisations.txt"))
+    return frozenset(line.partition("\t")[0] for line in read_lines("organisations.tsv"))
+
+
+@functools.cache
+def _organisation_keys() -> dict[str, str]:
+    """Each known acronym, and each name it stands for (lower-cased), → one key per
+    organisation: "ELN" and "national liberation army" both → "eln"; an acronym whose name
+    an earlier line already claimed shares that line's key (ISIL, ISIS)."""
+    keys: dict[str, str] = {}
+    for line in read_lines("organisations.tsv"):
+        acronym, _, expansions = line.partition("\t")
+        names = [" ".join(n.lower().split()) for n in expansions.split("|") if n.strip()]
+        key = next((keys[n] for n in names if n in keys), acronym.lower())
+        keys[acronym] = key
+        for name in names:
+            keys.setdefault(name, key)
+    return keys
 
 
 def _add_known_organisations(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
-    """Organisation acronyms from data/organisations.txt the model left untagged ("ECOWAS")."""
-    acronyms = _organisation_acronyms()
+    """Organisation acronyms the model left untagged: those of data/organisations.tsv
+    ("ECOWAS"), and any other that the text uses as a name at least twice ("the ELN",
+    "ELN fighters"; see :func:`_recurring_acronyms`)."""
     covered = [(m.start, m.end) for m in mentions]
-    found = [
-        _make_mention([token], "ORG")
-        for token in sdoc
-        if token.text in acronyms and not any(start <= token.idx < end for start, end in covered)
+    untagged = [
+        token for token in sdoc if not any(start <= token.idx < end for start, end in covered)
     ]
+    acronyms = _organisation_acronyms() | _recurring_acronyms(untagged)
+    found = [_make_mention([token], "ORG") for token in untagged if token.text in acronyms]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+@functools.cache
+def _common_acronyms() -> frozenset[str]:
+    return frozenset(read_lines("common_acronyms.txt"))
+
+
+def _recurring_acronyms(tokens: list[Any]) -> set[str]:
+    """Acronyms of two to six capitals that the text uses at least twice in running text (a
+    lower-case word beside them, so not a headline or masthead set in capitals), other than
+    those of things and titles (data/common_acronyms.txt: "GDP", "CEO") and places."""
+    seen: Counter[str] = Counter()
+    for token in tokens:
+        text = token.text
+        if not (2 <= len(text) <= 6 and text.isalpha() and text.isupper()):
+            continue
+        neighbours = token.doc[max(token.i - 3, 0) : token.i + 4]
+        if any(word.is_alpha and word.is_lower for word in neighbours):
+            seen[text] += 1
+    return {
+        text
+        for text, count in seen.items()
+        if count >= 2 and text not in _common_acronyms() and not _is_place(text)
+    }
 
 
 def _stated_role(sdoc: Any, mention: _Mention, mentions: list[_Mention]) -> str | None:
@@ -983,7 +1071,12 @@ def _group_key(mention: _Mention) -> str:
     if mention.label == "NORP":
         country = gazetteer.demonym_index().get(key)
         return country.name.lower() if country else key
-    return re.sub(r"\s+", " ", key)
+    key = re.sub(r"\s+", " ", key)
+    if mention.label == "ORG":
+        # "ELN" and "the National Liberation Army" are one group
+        known = _organisation_keys()
+        return known.get(text, known.get(key, key))
+    return key
 
 
 def _acronym_cluster(mention: _Mention, clusters: list[_Cluster]) -> _Cluster | None:

@@ -2288,15 +2288,19 @@ def _decide(
         quoted_evidence_share=quoted / len(counted) if counted else 0.0,
         speaker_ids={member.id for member in referent.members},
         contested_blame=contested,
+        denies=referent.denies,
     )
     return portrayal, case
 
 
-def _disputed(blame: float, contested: float, words: Lexicon) -> bool:
+def _disputed(blame: float, contested: float, words: Lexicon, denies: bool = False) -> bool:
     """Blamed only, or almost only, by charges the actor answers in the article: a dispute
     the text reports, not a villain it casts (the rules do not cast it, and the role model
-    finds no evidence for the role)."""
-    return contested > 0 and blame - contested < words.decision["minimum_weight"]
+    finds no evidence for the role). An actor the text has deny a charge ("The ELN denied
+    attacking the patrol") is in a dispute even when the charge uses no word of blame ("has
+    again shown that it does not care where its explosives land"), unless the text blames
+    it besides."""
+    return (contested > 0 or denies) and blame - contested < words.decision["minimum_weight"]
 
 
 EVIDENCE_KINDS = {"protagonist": "praise", "antagonist": "blame", "innocent": "harm"}
@@ -2309,7 +2313,7 @@ def role_support(
     """The roles there is evidence to cite for: ``None`` when the rules' evidence already
     does (and for ``neutral`` and the rules' own role), else the sentence naming the actor
     that supports the role best. A role with neither is missing."""
-    disputed = _disputed(case.blame, case.contested_blame, lexicon())
+    disputed = _disputed(case.blame, case.contested_blame, lexicon(), case.denies)
     support: dict[str, tuple[int, int] | None] = {"neutral": None, portrayal.role: None}
     for role, kind in EVIDENCE_KINDS.items():
         if role in support or (role == "antagonist" and disputed):

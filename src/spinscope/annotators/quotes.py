@@ -133,6 +133,7 @@ class QuoteExtractor:
         quotes = [q for q in direct_quotes if q is not None] + indirect_quotes
         quotes = _partial_quotes_follow_indirect(doc, quotes)
         quotes.sort(key=lambda q: (q.start, q.end))
+        _documents_speak_for_their_issuers(state, quotes, resolver)
         _uncued_follow_reported(state, quotes, resolver, people)
         _pronoun_speakers_follow_described_subjects(doc, state, quotes, resolver)
         doc.quotes = [q for q in quotes if q.speaker is not None or q.kind == "direct"]
@@ -565,7 +566,13 @@ def _represented_body(subject: Any, offset: int, resolver: _SpeakerResolver) -> 
     """ "A spokesman for the Indonesian military's regional command said": an unnamed
     spokesperson speaks for the body named after "for" or "of"; that body is the speaker,
     with the description as its mention and the spokesperson's title as the role."""
-    if subject.lower_ not in _speaker_words()["spokespeople"] or any(
+    spokesperson = subject.lower_ in _speaker_words()["spokespeople"]
+    # "A commander of the 33rd Front said": an unnamed member, introduced with "a", speaks
+    # for the body too; "the commander of X" is a particular person, named elsewhere.
+    unnamed_member = subject.lower_ in gazetteer.person_titles() and any(
+        child.dep_ == "det" and child.lower_ in {"a", "an"} for child in subject.children
+    )
+    if not (spokesperson or unnamed_member) or any(
         child.dep_ == "appos" for child in subject.children
     ):
         return None
@@ -706,6 +713,54 @@ def _uncued_follow_reported(
         ):
             continue
         quote.speaker = before.speaker
+
+
+def _documents_speak_for_their_issuers(
+    state: NlpState, quotes: list[Quote], resolver: _SpeakerResolver
+) -> None:
+    """ "The army said in a statement that ... "...," the statement said": a document cited
+    as the speaker ("the statement", "the communique") speaks for whoever was reported
+    speaking in the sentence that introduced it, in the same or the previous paragraph.
+    Quotes are in text order."""
+    documents = frozenset(_speaker_words()["issued_documents"])
+    for k, quote in enumerate(quotes):
+        speaker = quote.speaker
+        if speaker is None or speaker.entity_id is not None or speaker.mention is None:
+            continue
+        words = speaker.mention.text.lower().split()
+        if len(words) != 2 or words[0] not in {"the", "this", "that"} or words[1] not in documents:
+            continue
+        token = _token_at(state.doc, speaker.mention.start)
+        if token is None:
+            continue
+        paragraph = resolver.paragraph_of(speaker.mention.start)
+        introduced = next(
+            (
+                word.sent
+                for word in reversed(state.doc[: token.i])
+                if word.lower_ == words[1] and not _within(word.idx, resolver.quoted)
+            ),
+            None,
+        )
+        if introduced is None or paragraph - resolver.paragraph_of(introduced.start_char) > 1:
+            continue
+        issuer = next(
+            (
+                earlier.speaker
+                for earlier in quotes[:k]
+                if introduced.start_char <= earlier.start < introduced.end_char
+                and earlier.speaker is not None
+                and earlier.speaker.entity_id is not None
+            ),
+            None,
+        )
+        if issuer is not None:
+            quote.speaker = Speaker(
+                name=issuer.name,
+                entity_id=issuer.entity_id,
+                role=issuer.role,
+                mention=speaker.mention,
+            )
 
 
 def _pronoun_speakers_follow_described_subjects(
@@ -874,6 +929,11 @@ class _SpeakerResolver:
             head in titles
             or mention.text.lower() in _speaker_words()["group_speakers"]
             or any(w in _speaker_words()["group_speakers"] for w in (head, " ".join(words[-2:])))
+            or (
+                len(words) == 2
+                and words[0] in {"the", "this", "that"}
+                and head in _speaker_words()["issued_documents"]
+            )
         ):
             return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
         return None
@@ -996,7 +1056,8 @@ class _SpeakerResolver:
                 m_end <= end
                 and entity is not None
                 and entity.type in {"ORG", "GPE", "NORP"}
-                and entity.name[:1].isupper()  # a name, not "ministry's press service"
+                # a name ("the 33rd Front" too), not "ministry's press service"
+                and (entity.name[:1].isupper() or entity.name[:1].isdigit())
             ):
                 return entity
         return None

@@ -113,6 +113,9 @@ class RoleCase:
     contested_blame: float = 0.0
     """The part of ``blame`` that is another party's charge which the actor answers in the
     article: one side of a dispute the text reports."""
+    denies: bool = False
+    """Whether the text has the actor deny or reject a charge ("The ELN denied attacking
+    the patrol")."""
 
 
 @functools.cache
