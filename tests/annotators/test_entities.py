@@ -317,3 +317,24 @@ def test_a_one_word_person_that_is_a_place_or_body_in_most_uses_takes_that_kind(
         "Residents of Tibu said they were afraid.\n"
     )
     assert [e.type for e in doc.entities if e.name == "Tibu"] in (["GPE"], ["ORG"])
+
+
+def test_a_name_with_a_settlement_in_apposition_or_holding_a_facility_is_a_place() -> None:
+    doc = _entities(
+        "The strike hit Wonchit Mariam, a town of about 8,000 people, at noon. Patients were "
+        "taken to the hospital in Finote Selam, a nurse said.\n"
+    )
+    assert entity_named(doc, "Wonchit Mariam").type == "GPE"
+    assert entity_named(doc, "Finote Selam").type == "GPE"
+    # a person introduced with a role, or trusted "in", stays a person
+    doc = _entities("Voters put their trust in Marta Selam, a lawyer, and she won.\n")
+    assert entity_named(doc, "Marta Selam").type == "PERSON"
+
+
+def test_a_lower_case_group_the_model_tagged_is_no_organisation_unless_a_body() -> None:
+    doc = _entities(
+        "The army said it had targeted a meeting of armed militia commanders. Venezuela's "
+        "defence ministry rejected the claims.\n"
+    )
+    names = {e.name for e in doc.entities}
+    assert "armed militia commanders" not in names

@@ -978,3 +978,30 @@ def test_a_charge_with_no_word_of_blame_that_the_accused_denies_supports_no_vill
     denied, answered_otherwise = supported
     assert "antagonist" not in denied
     assert "antagonist" in answered_otherwise
+
+
+def test_the_dateline_city_is_no_actor_of_the_first_sentence(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Drone strike hits market town\n\n"
+        "NAIROBI, Nov 19 - A drone strike on a market town in Ethiopia's Amhara region on "
+        "Saturday killed at least 19 people, according to residents.\n"
+    )
+    names = {p.name: p for p in doc.portrayal}
+    city = names.get("Nairobi") or names.get("NAIROBI") or names.get("Kenya")
+    assert city is None or not city.evidence
+
+
+def test_what_an_operation_was_against_is_said_of_its_target(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The Government Communication Service said the Ethiopian National Defense Force "
+        'had carried out "a precise operation" against "extremist" Fano leaders.\n'
+    )
+    force = by_name(doc, "Ethiopian National Defense Force")
+    assert not [p for p in force.evidence if p.kind == "blame"]
+    # what the one acting does stays its own
+    doc = reader.analyze_text(
+        "The Ethiopian National Defense Force carried out a brutal and illegal operation "
+        "against the town.\n"
+    )
+    force = by_name(doc, "Ethiopian National Defense Force")
+    assert [p for p in force.evidence if p.kind == "blame"]

@@ -412,3 +412,38 @@ def test_an_unnamed_member_of_a_group_speaks_for_it(analyzer) -> None:  # type: 
     )
     quote = speaker_of(doc, "had no fighters", "indirect")
     assert quote.speaker is not None and quote.speaker.name == "Rafael Ortega"
+
+
+def test_he_after_a_groups_unnamed_spokesman_is_the_groups_voice(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "A spokesman for the Amhara Fano National Movement said the strike had hit the market "
+        'itself. He denied that any meeting had taken place and said its fighters "do not '
+        'gather in markets."\n'
+    )
+    quote = speaker_of(doc, "do not gather in markets", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Amhara Fano National Movement"
+    # a person named since the spokesman is who "he" is
+    doc = analyzer.analyze_text(
+        "A spokesman for the Amhara Fano National Movement said the strike had hit the market "
+        "itself. Colonel Getachew Bekele, the regional commander, disagreed. He said its "
+        'fighters "gather wherever they like."\n'
+    )
+    quote = speaker_of(doc, "gather wherever they like", "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Getachew Bekele"
+
+
+def test_an_anonymous_official_is_not_the_person_named_next(analyzer) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An Amhara regional official, speaking on condition of anonymity, said fighters had "
+        "been in the market that morning.\n\n"
+        "Selamawit Tadesse, a nurse at the health centre, said staff had received 31 wounded.\n"
+    )
+    quote = speaker_of(analyzer.analyze_text(text), "had been in the market", "indirect")
+    assert quote.speaker is not None and quote.speaker.entity_id is None
+    # nor is a person the text introduces with another role
+    quote = speaker_of(
+        analyzer.analyze_text(text.replace(", speaking on condition of anonymity,", "")),
+        "had been in the market",
+        "indirect",
+    )
+    assert quote.speaker is not None and quote.speaker.name != "Selamawit Tadesse"

@@ -267,6 +267,11 @@ def _name_parts() -> _NameParts:
     )
 
 
+def person_nouns() -> frozenset[str]:
+    """Everyday nouns for people ("nurse", "farmer", "vendor") from data/name_parts.json."""
+    return _name_parts().person_nouns
+
+
 def _tokens_of(sdoc: Any, mention: _Mention) -> list[Any]:
     return list(sdoc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
 
@@ -594,7 +599,9 @@ def _places_typed_as_people(sdoc: Any, mentions: list[_Mention]) -> list[_Mentio
       Hospital") and that the text places something in ("In Nyamadzi, ...", not "in
       Nyamadzi's"); either alone is weak: "trust in Biden", "the Kennedy School";
     * a name that something is near, or that lies in a direction ("the camps near Khor
-      Angar", "south towards Khor Angar"), when no use gives it a title or an age.
+      Angar", "south towards Khor Angar"), that a settlement noun follows in apposition
+      ("Wonchit Mariam, a town of 8,000 people") or that holds a facility ("the hospital in
+      Finote Selam"), when no use gives it a title or an age.
 
     A bare last word of such a name ("Angar") follows it."""
     parts = _name_parts()
@@ -634,6 +641,8 @@ def _places_typed_as_people(sdoc: Any, mentions: list[_Mention]) -> list[_Mentio
                 and before[-1:] == ["in"]
                 and (after is None or after.tag_ != "POS")
             )
+            or _settlement_in_apposition(sdoc, last + 1)
+            or (before[-1:] == ["in"] and _facility_before(sdoc, first - 1, parts))
         ):
             located.add(name)
     places = located - personal
@@ -643,6 +652,30 @@ def _places_typed_as_people(sdoc: Any, mentions: list[_Mention]) -> list[_Mentio
         if mention.label == "PERSON" and (name in places or name in last_words):
             mention.label = "GPE"
     return mentions
+
+
+def _settlement_in_apposition(sdoc: Any, after: int) -> bool:
+    """Tokens from ``after`` read ", a town", ", the village", ", a small market town"."""
+    if after >= len(sdoc) or sdoc[after].text != ",":
+        return False
+    following = sdoc[after + 1 : after + 5]
+    if not following or following[0].lower_ not in {"a", "an", "the"}:
+        return False
+    for token in following[1:]:
+        if token.lower_ in SETTLEMENT_NOUNS:
+            return True
+        if not token.is_alpha or token.pos_ not in {"ADJ", "NOUN", "PROPN", ""}:
+            return False
+    return False
+
+
+def _facility_before(sdoc: Any, preposition: int, parts: _NameParts) -> bool:
+    """The "in" at ``preposition`` follows a facility or settlement noun: "the hospital in
+    X", "a camp in X", "the market in X" (no person holds a hospital)."""
+    return preposition >= 1 and (
+        sdoc[preposition - 1].lower_ in parts.place_heads
+        or sdoc[preposition - 1].lower_ in SETTLEMENT_NOUNS
+    )
 
 
 def _after_person_noun(sdoc: Any, start: int, parts: _NameParts) -> bool:
@@ -779,12 +812,13 @@ def _repair_labels(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _without_common_words(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
-    """Drop what the model tagged that is no name: a place, person or group with no capital
-    ("cacao"; a body may be described in lower case, "the defence ministry"), and a
+    """Drop what the model tagged that is no name: words with no capital ("cacao", "armed
+    militia commanders"; a body may be described in lower case, "the defence ministry"), and a
     one-word organisation or place that is capitalised only where it opens a sentence while
     the text also uses it in lower case ("Neighbours said ..." beside "taken by
     neighbours", "Hospital staff said ..." beside "Tibu hospital")."""
     lowered = {token.text for token in sdoc if token.is_lower}
+    heads = _name_parts().organisation_heads
     starts_only: dict[str, bool] = {}
     for mention in mentions:
         if mention.label == "PERSON" or len(mention.words) != 1:
@@ -796,7 +830,10 @@ def _without_common_words(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]
     return [
         mention
         for mention in mentions
-        if (mention.label == "ORG" or any(c.isupper() for c in mention.surface or mention.words[0]))
+        if (
+            any(c.isupper() for c in mention.surface or mention.words[0])
+            or (mention.label == "ORG" and mention.words[-1].lower() in heads)
+        )
         and not (
             len(mention.words) == 1
             and starts_only.get(mention.words[0], False)
@@ -943,9 +980,11 @@ def _affiliation_after(sdoc: Any, end: int) -> str | None:
 
 
 def _appositive_after(sdoc: Any, end: int) -> str | None:
-    """ ", a senior analyst at the Warsaw Institute for Eastern Studies," after a name."""
+    """ ", a senior analyst at the Warsaw Institute for Eastern Studies," or ", a nurse at
+    the health centre," after a name."""
     if end >= len(sdoc) or sdoc[end].text != ",":
         return None
+    person_nouns = _name_parts().person_nouns
     j = end + 1
     if j < len(sdoc) and sdoc[j].lower_ in {"a", "an", "the"}:
         j += 1
@@ -957,7 +996,12 @@ def _appositive_after(sdoc: Any, end: int) -> str | None:
             break
         if token.lower_ in {"who", "which", "that", "said", "says", "told"}:
             return None
-        if _title_kind(token.text) in {"political", "military", "academic", "description"}:
+        if _title_kind(token.text) in {
+            "political",
+            "military",
+            "academic",
+            "description",
+        } or (k == j and token.lower_ in person_nouns):  # ", a nurse at the health centre,"
             has_title = True
         k += 1
     if not has_title or k == j:

@@ -65,6 +65,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from spinscope.annotators.metadata import metadata_spans
 from spinscope.annotators.quotes import reporting_verbs
 from spinscope.data import read_json
 from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, Span, TechniqueSpan
@@ -551,6 +552,12 @@ def _state_led(
     return None
 
 
+NOT_PROSE_SPANS = frozenset(
+    {"dateline", "byline", "date_line", "updated_line", "author_box", "credits", "source_line"}
+)
+"""Metadata lines whose names are no actors of the text."""
+
+
 def _read_mentions(
     doc: Document,
     by_entity: dict[str, _Referent],
@@ -563,7 +570,15 @@ def _read_mentions(
     referent, the states its titles name; ``kin``, per person introduced as someone's
     relative ("Wonda's brother, Demianus Wonda"), the phrase and the relative's entity id."""
     state = doc.nlp
-    mentions = sorted(state.mentions)
+    # The dateline's city, a byline's outlet: where the piece was filed or who filed it,
+    # never an actor in the sentence the parser runs them into ("NAIROBI, Nov 19 - A drone
+    # strike ... killed 19 people" has no Nairobi doing anything).
+    filed = [span for kind, span in metadata_spans(doc).items() if kind in NOT_PROSE_SPANS]
+    mentions = sorted(
+        mention
+        for mention in state.mentions
+        if not any(start <= mention[0] < end for start, end in filed)
+    )
     every = list(state.doc.sents)
     # a sentence before an "it" or "they" is read for the subject it may break the trail with
     continued = [any(_continuing(token.lower_) for token in sentence) for sentence in every]
@@ -1729,6 +1744,15 @@ class _MentionReader:
                     for t in child.subtree
                 }
                 own = [t for t in own if t.i not in targets]
+            # "carried out an operation against 'extremist' leaders", "fought against
+            # corruption": what the one acted against is called is said of it
+            against_whom = {
+                target.i
+                for preposition in own
+                if preposition.dep_ == "prep" and preposition.lower_ == "against"
+                for target in preposition.subtree
+            }
+            own = [t for t in own if t.i not in against_whom]
             self._valence(
                 own,
                 scale=polarity,

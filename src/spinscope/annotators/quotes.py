@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spinscope import gazetteer
+from spinscope.annotators.entities import person_nouns
 from spinscope.annotators.metadata import SPANS_HINT
 from spinscope.data import read_json, read_lines
 from spinscope.document import Document, Entity, Quote, Span, Speaker
@@ -856,6 +857,10 @@ def _nobody_else_between(
     )
 
 
+ANONYMOUS_WORDS = frozenset({"anonymity", "anonymously", "unnamed"})
+"""A speaker "speaking on condition of anonymity" is no one the text names."""
+
+
 class _SpeakerResolver:
     """Resolves the words that name a speaker to an entity, remembering who spoke last."""
 
@@ -867,6 +872,9 @@ class _SpeakerResolver:
         self.paragraph_starts = [start for start, _ in doc.paragraph_bounds()]
         self.speakers: list[tuple[int, str]] = []
         """(position, entity id) of attributed quotes so far."""
+        self.voices: list[tuple[int, Entity]] = []
+        """(start of the description, body) of bodies that spoke through an unnamed
+        spokesperson or member ("a spokesman for the ministry")."""
         self.gender: dict[str, str] = {}
         self.quoted: list[tuple[int, int]] = []
         """Spans of direct quotes, whose inner names are not antecedents."""
@@ -884,6 +892,31 @@ class _SpeakerResolver:
     def note_speaker(self, quote: Quote) -> None:
         if quote.speaker is not None and quote.speaker.entity_id is not None:
             self.speakers.append((quote.start, quote.speaker.entity_id))
+            entity = self.entities.get(quote.speaker.entity_id)
+            if (
+                entity is not None
+                and entity.type != "PERSON"
+                and quote.speaker.role is not None
+                and quote.speaker.mention is not None
+            ):
+                self.voices.append((quote.speaker.mention.start, entity))
+
+    def _body_voice(self, position: int) -> Entity | None:
+        """ "A spokesman for the movement said ... He denied ...": the body whose unnamed
+        spokesperson or member spoke last, in this paragraph or the one before, when no
+        person is named between (outside quotes)."""
+        earlier = [(start, entity) for start, entity in self.voices if start < position]
+        if not earlier:
+            return None
+        start, entity = max(earlier, key=lambda item: item[0])
+        if self.paragraph_of(position) - self.paragraph_of(start) > 1:
+            return None
+        for m_start, _person in self._persons_before(position):
+            if m_start <= start:
+                break
+            if not _within(m_start, self.quoted):
+                return None
+        return entity
 
     def resolve(self, start: int, end: int) -> Speaker | None:
         mention = self.doc.span(start, end)
@@ -903,7 +936,7 @@ class _SpeakerResolver:
         if named is not None:
             return self._speaker(named[0], mention, named[1])
         if words[0] in {"a", "an"} and head in titles:
-            later = self._named_later(end)
+            later = self._named_later(end, head)
             if later is not None:
                 return self._speaker(later, mention, None)
             return Speaker(name=mention.text, entity_id=None, role=None, mention=mention)
@@ -1026,13 +1059,20 @@ class _SpeakerResolver:
             if entity.type == "PERSON":
                 yield m_start, entity
 
-    def _named_later(self, position: int) -> Entity | None:
+    def _named_later(self, position: int, noun: str) -> Entity | None:
         """ "an Italian political scientist has said" → the person named next, outside quotes,
         in apposition ("a spokesman, Ivan Petrov, said") or in a later sentence: a person
-        named further on in the same sentence is what was said about, not who said it."""
+        named further on in the same sentence is what was said about, not who said it. Not
+        one the text introduces with another role ("an official said ... Selam Tadesse, a
+        nurse, said"), and nobody when the speaker is anonymous ("speaking on condition of
+        anonymity")."""
         paragraph = self.paragraph_of(position)
         token = _token_at(self.state.doc, max(position - 1, 0))
         sentence_end = token.sent.end_char if token is not None else position
+        if token is not None and any(
+            word.lower_ in ANONYMOUS_WORDS for word in token.sent if word.idx >= position
+        ):
+            return None
         lo = bisect.bisect_left(self.mention_starts, position)
         for m_start, _, entity_id in self.state.mentions[lo:]:
             if self.paragraph_of(m_start) - paragraph > 2:
@@ -1041,9 +1081,20 @@ class _SpeakerResolver:
             if entity.type != "PERSON" or _within(m_start, self.quoted):
                 continue
             appositive = self.doc.text[position:m_start].strip() in {",", ""}
+            if not appositive and self._introduced_otherwise(entity, noun):
+                continue
             if appositive or m_start >= sentence_end:
                 return entity
         return None
+
+    @staticmethod
+    def _introduced_otherwise(entity: Entity, noun: str) -> bool:
+        """The text gives the person an everyday role other than ``noun`` ("Selamawit
+        Tadesse, a nurse at the health centre" is not "an official")."""
+        if not entity.roles:
+            return False
+        words = entity.roles[0].lower().split()
+        return noun not in words and any(word in person_nouns() for word in words[:2])
 
     def body_named_in(self, start: int, end: int) -> Entity | None:
         """The first organisation, state or group named in ``[start, end)``."""
@@ -1075,6 +1126,10 @@ class _SpeakerResolver:
     def _antecedent(self, position: int, gender: str) -> Entity | None:
         paragraph = self.paragraph_of(position)
         quoted = self.quoted
+        # 0. The body whose unnamed spokesperson spoke just before, no one named since.
+        voice = self._body_voice(position)
+        if voice is not None:
+            return voice
         # 1. A person named earlier in the same paragraph, outside quotation and outside what
         #    someone is reported to have said ("X said that Serbia, under Y, ...").
         for m_start, entity in self._persons_before(position):
