@@ -338,3 +338,49 @@ def test_a_lower_case_group_the_model_tagged_is_no_organisation_unless_a_body() 
     )
     names = {e.name for e in doc.entities}
     assert "armed militia commanders" not in names
+
+
+def test_a_listed_organisations_name_is_one_organisation_whatever_the_model_tagged() -> None:
+    doc = _entities(
+        "The Islamic State-linked insurgents attacked the village. Islamic State, through its "
+        "Amaq news outlet, claimed the attack.\n"
+    )
+    group = entity_named(doc, "Islamic State")
+    assert group.type == "ORG"
+    assert len(group.mentions) == 2
+    assert not [e for e in doc.entities if e.name == "Islamic"]
+
+
+def test_a_name_typed_as_a_place_with_a_persons_title_in_apposition_is_a_person() -> None:
+    doc = _entities(
+        "More than 400 people had walked to the town, according to Armando Chauque, the "
+        "district's deputy administrator. Namuela, a village of 900 people, was empty.\n"
+    )
+    person = entity_named(doc, "Armando Chauque")
+    assert person.type == "PERSON"
+    assert person.roles == ["district's deputy administrator"]
+    assert entity_named(doc, "Namuela").type != "PERSON"
+
+
+def test_a_listed_name_inside_a_longer_name_stays_part_of_it() -> None:
+    doc = _entities(
+        "Police said the attack was carried out by the West Papua National Liberation Army, "
+        "known by its Indonesian initials TPNPB, which later issued a statement. The TPNPB "
+        "claims to speak for Papuans.\n"
+    )
+    group = entity_named(doc, "West Papua National Liberation Army")
+    assert sorted(m.text for m in group.mentions) == [
+        "TPNPB",
+        "TPNPB",
+        "West Papua National Liberation Army",
+    ]
+    assert not [e for e in doc.entities if e.name == "National Liberation Army"]
+
+
+def test_a_given_name_used_alone_the_model_typed_as_a_place_is_the_person() -> None:
+    doc = _entities(
+        "Associate Professor Faridah Mohd Rais of the Kuala Lumpur Institute told the agency "
+        'the plan was a model. "It is terrorism, plain and simple," Faridah said.\n'
+    )
+    person = entity_named(doc, "Faridah Mohd Rais")
+    assert [m.text for m in person.mentions] == ["Faridah Mohd Rais", "Faridah"]

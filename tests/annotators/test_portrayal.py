@@ -1005,3 +1005,47 @@ def test_what_an_operation_was_against_is_said_of_its_target(reader: Analyzer) -
     )
     force = by_name(doc, "Ethiopian National Defense Force")
     assert [p for p in force.evidence if p.kind == "blame"]
+
+
+def test_a_party_that_only_gives_its_account_of_a_killing_is_not_its_villain(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import spinscope.annotators.portrayal as portrayal
+
+    supported: dict[str, dict[str, object]] = {}
+
+    def spy(record, case, sentences):  # type: ignore[no-untyped-def]
+        support = role_support(record, case, sentences)
+        supported[record.name] = support
+        return support
+
+    role_support = portrayal.role_support
+    monkeypatch.setattr(portrayal, "role_support", spy)
+    analyzer = Analyzer(
+        pipeline=("language", "metadata", "entities", "quotes", "genre", "portrayal")
+    )
+    text = (
+        "At least seven people were killed and dozens of houses burned in an overnight attack "
+        "on the village of Namuela, and Mozambique's armed forces have given sharply "
+        "different accounts of what happened.\n"
+    )
+    analyzer.analyze_text(text)
+    assert "antagonist" not in supported["Mozambique"]
+    # the one that burned the houses does them
+    analyzer.analyze_text(
+        "At least seven people were killed when Mozambique's armed forces burned dozens of "
+        "houses in an overnight attack on the village of Namuela.\n"
+    )
+    assert "antagonist" in supported["Mozambique"]
+
+
+def test_praise_of_a_response_dated_by_an_attack_is_no_praise_of_the_attack(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text(
+        "Professor Faridah Rahman praised the government's decision to send doctors to "
+        "the town within forty-eight hours of the attack.\n"
+    )
+    assert not [p for p in by_name(doc, "Faridah Rahman").evidence if p.kind == "blame"]
+    doc = reader.analyze_text("Professor Faridah Rahman praised the attack on the town.\n")
+    assert [p for p in by_name(doc, "Faridah Rahman").evidence if p.kind == "blame"]

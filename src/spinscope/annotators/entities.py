@@ -10,7 +10,6 @@ repair those cases with the gazetteer; the merge then groups "President Ilham Al
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -663,7 +662,8 @@ def _settlement_in_apposition(sdoc: Any, after: int) -> bool:
         return False
     for token in following[1:]:
         if token.lower_ in SETTLEMENT_NOUNS:
-            return True
+            # "a town of 8,000", not "the district's deputy administrator"
+            return token.i + 1 >= len(sdoc) or sdoc[token.i + 1].text not in POSSESSIVE
         if not token.is_alpha or token.pos_ not in {"ADJ", "NOUN", "PROPN", ""}:
             return False
     return False
@@ -692,19 +692,35 @@ def _splits_names(token: Any) -> bool:
 
 def _retype_by_context(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     """Names the model typed as a building or an organisation that the text gives an age:
-    "67-year-old [Dragan Milosavljević]", "[Rustam Nazarov], 54,"; and names it typed as
-    anything but a place that the text calls a village or a town: "the village of [X]"."""
+    "67-year-old [Dragan Milosavljević]", "[Rustam Nazarov], 54,"; names it typed as a
+    place that an appositive gives a person's title ("[Armando Chauque], the district's
+    deputy administrator"); and names it typed as anything but a place that the text calls a
+    village or a town: "the village of [X]"."""
     for mention in mentions:
-        if mention.label in {"GPE", "LOC"} or not all(w[:1].isupper() for w in mention.words):
+        if not all(w[:1].isupper() for w in mention.words):
             continue
         span = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or _is_place(" ".join(mention.words)):
+            continue
+        if mention.label in {"GPE", "LOC"}:
+            if len(mention.words) >= 2 and _personal_appositive(sdoc, span.end):
+                mention.label = "PERSON"  # "[Armando Chauque], the district's administrator"
             continue
         if _age_before(sdoc, span.start) or _age_after(sdoc, span.end):
             mention.label = "PERSON"
         elif _after_settlement_noun(sdoc, span.start):
             mention.label = "GPE"  # "the village of [Dobrava Gornja]"
     return mentions
+
+
+def _personal_appositive(sdoc: Any, end: int) -> bool:
+    """ ", the district's deputy administrator," or ", a nurse," after a name, with no
+    settlement noun in it (", a town of 8,000")."""
+    role = _appositive_after(sdoc, end)
+    return role is not None and not any(
+        word.lower() in SETTLEMENT_NOUNS or word.lower() in _name_parts().place_heads
+        for word in role.split()
+    )
 
 
 def _after_settlement_noun(sdoc: Any, start: int) -> bool:
@@ -798,7 +814,14 @@ def _repair_labels(mentions: list[_Mention]) -> list[_Mention]:
             and len(mention.words[0]) >= 3
         ):
             mention.label = "ORG"  # an agency or acronym ("AZERTAC"), not a person
-    surnames = {m.words[-1].lower() for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
+    # surnames, and given names where the text uses them alone ("Faridah Mohd Rais ...
+    # Faridah said")
+    surnames = {
+        m.words[k].lower()
+        for m in mentions
+        if m.label == "PERSON" and len(m.words) >= 2
+        for k in (0, -1)
+    }
     for mention in mentions:
         if (
             mention.label in {"NORP", "ORG", "GPE"}
@@ -883,6 +906,18 @@ def _add_known_organisations(sdoc: Any, mentions: list[_Mention]) -> list[_Menti
     """Organisation acronyms the model left untagged: those of data/organisations.tsv
     ("ECOWAS"), and any other that the text uses as a name at least twice ("the ELN",
     "ELN fighters"; see :func:`_recurring_acronyms`)."""
+    named = [
+        # a name inside a longer one stays part of it ("West Papua National Liberation Army")
+        name
+        for name in _known_names_in(sdoc)
+        if not any(
+            m.start < name.end and name.start < m.end and (m.start < name.start or m.end > name.end)
+            for m in mentions
+        )
+    ]
+    if named:
+        # "the Islamic State-linked insurgents" tagged a nationality ("Islamic")
+        mentions = _without_overlaps(mentions, named)
     covered = [(m.start, m.end) for m in mentions]
     untagged = [
         token for token in sdoc if not any(start <= token.idx < end for start, end in covered)
@@ -890,6 +925,40 @@ def _add_known_organisations(sdoc: Any, mentions: list[_Mention]) -> list[_Menti
     acronyms = _organisation_acronyms() | _recurring_acronyms(untagged)
     found = [_make_mention([token], "ORG") for token in untagged if token.text in acronyms]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+@functools.cache
+def _known_names() -> dict[tuple[str, ...], int]:
+    """The capitalised names organisations.tsv gives for its acronyms, as word tuples (the
+    value is the length), for matching against tokens."""
+    names: dict[tuple[str, ...], int] = {}
+    for line in read_lines("organisations.tsv"):
+        for name in line.partition("\t")[2].split("|"):
+            words = tuple(name.split())
+            if len(words) >= 2 and all(
+                w[:1].isupper() or w in {"of", "the", "for", "and", "in"} for w in words
+            ):
+                names[words] = len(words)
+    return names
+
+
+def _known_names_in(sdoc: Any) -> list[_Mention]:
+    """Mentions of the organisations' names organisations.tsv lists ("Islamic State",
+    "National Liberation Army"), written as listed."""
+    names = _known_names()
+    lengths = sorted(set(names.values()), reverse=True)
+    found: list[_Mention] = []
+    i = 0
+    while i < len(sdoc):
+        for width in lengths:
+            words = tuple(t.text for t in sdoc[i : i + width])
+            if words in names:
+                found.append(_make_mention(list(sdoc[i : i + width]), "ORG"))
+                i += width
+                break
+        else:
+            i += 1
+    return found
 
 
 @functools.cache
@@ -1012,19 +1081,26 @@ def _appositive_after(sdoc: Any, end: int) -> str | None:
 
 ALIAS_LINKS = re.compile(
     r"^\s*(?:,|\()\s*(?:also\s+|better\s+|locally\s+|widely\s+)?"
-    r"(?:known|called|referred\s+to)\s+(?:as\s+)?(?:the\s+)?$",
+    r"(?:(?:known|called|referred\s+to)\s+(?:as\s+)?(?:the\s+)?"
+    r"|known\s+by\s+its\s+(?:[A-Z][\w-]*\s+)?(?:initials|acronym|abbreviation)\s+)$",
     re.IGNORECASE,
 )
-"""What joins a name to the other name it goes by: "X, known as Y", "X (also called Y)"."""
+"""What joins a name to the other name it goes by: "X, known as Y", "X (also called Y)", "X,
+known by its Indonesian initials Y"."""
 
 
 def _stated_aliases(text: str, mentions: list[_Mention]) -> dict[int, int]:
     """Mention start → the start of the name it is stated to be another name of ("the
     Special Deterrence Force, known as Radaa"): both name one organisation or group."""
+    # a nationality inside the link ("known by its Indonesian initials") is not the alias
     ordered = sorted(mentions, key=lambda m: m.start)
     aliases: dict[int, int] = {}
-    for first, second in itertools.pairwise(ordered):
-        if first.label == "PERSON" or second.label == "PERSON":
+    for k, first in enumerate(ordered):
+        if first.label == "PERSON":
+            continue
+        following = (m for m in ordered[k + 1 :] if m.label != "NORP")
+        second = next(following, None)
+        if second is None or second.label == "PERSON":
             continue
         if ALIAS_LINKS.match(text[first.end : second.start]):
             aliases[second.start] = first.start

@@ -552,10 +552,20 @@ def _state_led(
     return None
 
 
+TIME_PREPOSITIONS = frozenset(
+    {"within", "after", "before", "since", "following", "during", "until", "ahead"}
+)
+"""Prepositions that date something by an event ("within hours of the attack")."""
+
 NOT_PROSE_SPANS = frozenset(
     {"dateline", "byline", "date_line", "updated_line", "author_box", "credits", "source_line"}
 )
 """Metadata lines whose names are no actors of the text."""
+
+
+def _filed_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where the metadata lines of :data:`NOT_PROSE_SPANS` lie in the clean text."""
+    return [span for kind, span in metadata_spans(doc).items() if kind in NOT_PROSE_SPANS]
 
 
 def _read_mentions(
@@ -573,7 +583,7 @@ def _read_mentions(
     # The dateline's city, a byline's outlet: where the piece was filed or who filed it,
     # never an actor in the sentence the parser runs them into ("NAIROBI, Nov 19 - A drone
     # strike ... killed 19 people" has no Nairobi doing anything).
-    filed = [span for kind, span in metadata_spans(doc).items() if kind in NOT_PROSE_SPANS]
+    filed = _filed_spans(doc)
     mentions = sorted(
         mention
         for mention in state.mentions
@@ -1781,11 +1791,22 @@ class _MentionReader:
         for obj in verb.children:
             if obj.dep_ not in {"dobj", "obj"}:
                 continue
+            # "praised the decision to send doctors within 48 hours of the attack": harm
+            # that only dates the praised thing is not what was praised
+            dating = {
+                t.i
+                for preposition in obj.subtree
+                if preposition.dep_ == "prep" and preposition.lower_ in TIME_PREPOSITIONS
+                for t in preposition.subtree
+            }
             harmful = [
                 t
                 for t in obj.subtree
-                if t.lower_ in self.words.harm_events
-                or (_is_verb(t) and self._verb_phrase(t) in self.words.harm_verbs)
+                if t.i not in dating
+                and (
+                    t.lower_ in self.words.harm_events
+                    or (_is_verb(t) and self._verb_phrase(t) in self.words.harm_verbs)
+                )
             ]
             if harmful:
                 self._add([verb, *obj.subtree], "blame", -HARM_EVENT_BLAME * polarity)
@@ -2293,12 +2314,18 @@ def _decide(
         referent.entity.id, _display_name(referent), role, round(tone, 4), evidence
     )
     lead = referent.entity
+    filed = _filed_spans(doc)
     case = RoleCase(
         name=portrayal.name,
         entity_type=lead.type,
         mentions=sorted(
             [
-                *(mention for member in referent.members for mention in member.mentions),
+                *(
+                    mention
+                    for member in referent.members
+                    for mention in member.mentions
+                    if not any(start <= mention.start < end for start, end in filed)
+                ),
                 *referent.described,
             ],
             key=lambda mention: mention.start,

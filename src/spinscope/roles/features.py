@@ -177,11 +177,14 @@ class ArticleSentences:
                 "antagonist": max(-compound, 0.05 if harmed else 0.0),
                 "innocent": 1.0 if harmed else -1.0,
             }.get(role, -1.0)
-            if role == "antagonist" and support <= 0 and self.satire and self.imposes(mention):
-                support = 0.01  # satire's deadpan villain: "The Ministry responded by fining her"
+            # satire's deadpan villain: "The Ministry responded by fining her", "announced a
+            # new surcharge"
+            imposing = role == "antagonist" and self.satire and self.imposes(mention)
+            if imposing and support <= 0:
+                support = 0.01
             if support <= 0 or (best is not None and support <= best[0]):
                 continue
-            acting = self._acting(mention)
+            acting = True if imposing else self._acting(mention)
             if acting is None or acting != (role != "innocent"):
                 continue
             best = (support, index)
@@ -200,7 +203,9 @@ class ArticleSentences:
         if token is None:
             return None
         if token.dep_ in {"nsubj", "csubj", "expl"}:
-            return True
+            # "Mozambique's armed forces ... have given different accounts": giving an
+            # account of a sentence's deeds is not doing them
+            return not _speaks(token.head)
         return bool(token.dep_ == "pobj" and token.head.dep_ == "agent")
 
     def imposes(self, mention: Span) -> bool:
@@ -391,3 +396,15 @@ def role_features(
         ]
         rows.append(row)
     return np.asarray(rows, dtype=np.float64).reshape(len(cases), len(FEATURES))
+
+
+ACCOUNT_NOUNS = frozenset({"account", "accounts", "version", "versions", "statement", "statements"})
+
+
+def _speaks(verb: Any) -> bool:
+    """Whether the verb gives an account ("have given sharply different accounts", "issued
+    a statement"). Not every reporting verb: the one who "said" or "accused" in a sentence
+    of harm often does the harm in the text's telling."""
+    return any(
+        child.dep_ in {"dobj", "obj"} and child.lower_ in ACCOUNT_NOUNS for child in verb.children
+    )
