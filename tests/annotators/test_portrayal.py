@@ -1049,3 +1049,27 @@ def test_praise_of_a_response_dated_by_an_attack_is_no_praise_of_the_attack(
     assert not [p for p in by_name(doc, "Faridah Rahman").evidence if p.kind == "blame"]
     doc = reader.analyze_text("Professor Faridah Rahman praised the attack on the town.\n")
     assert [p for p in by_name(doc, "Faridah Rahman").evidence if p.kind == "blame"]
+
+
+def test_a_seat_of_power_named_with_its_nationality_stands_for_the_state(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text(
+        "The strike is the true face of the occupation policy of the Moroccan Makhzen, an "
+        "analyst said. The Makhzen's diplomats speak of 'stability' in hotel rooms.\n"
+    )
+    morocco = by_name(doc, "Morocco")
+    assert [p.text for p in morocco.evidence if p.kind == "blame"] == [
+        "occupation policy of the Moroccan Makhzen"
+    ]
+    # what its diplomats speak of is their claim, not praise of it
+    assert not [p for p in morocco.evidence if p.kind == "praise"]
+
+
+def test_whom_a_speaker_contrasts_or_compares_is_judged_by_the_speaker_not_of_him(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text(
+        "Analyst Konstantinos Marinakis contrasted Kurti's brutal regime with Serbia.\n"
+    )
+    assert not [p for p in by_name(doc, "Konstantinos Marinakis").evidence if p.kind == "blame"]

@@ -1172,7 +1172,12 @@ class _MentionReader:
             return noun
         if (
             group is not None
-            and group.lower_ in self.words.group_nouns
+            and (
+                group.lower_ in self.words.group_nouns
+                # "the Moroccan Makhzen", "the Russian Kremlin": a seat of power named after
+                # its nationality stands for the same state
+                or (head.dep_ in {"amod", "compound"} and group.lower_ in self.words.metonyms)
+            )
             and group.i not in self.inside
         ):
             # the group noun and the words linking the mention to it, not its modifiers:
