@@ -1073,3 +1073,34 @@ def test_whom_a_speaker_contrasts_or_compares_is_judged_by_the_speaker_not_of_hi
         "Analyst Konstantinos Marinakis contrasted Kurti's brutal regime with Serbia.\n"
     )
     assert not [p for p in by_name(doc, "Konstantinos Marinakis").evidence if p.kind == "blame"]
+
+
+def test_her_goes_on_with_the_woman_the_text_has_been_calling_she(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Auxiliadora Membreno taught literature in Los Encinos, a small town in Boaco, for "
+        "thirty years. She made us "
+        "read Dario aloud every Friday.\n\n"
+        "In September she travelled to Costa Rica. Her house in Los Encinos has been occupied "
+        "by the police, and her pension has been cancelled.\n"
+    )
+    teacher = by_name(doc, "Auxiliadora Membreno")
+    assert "harm" in {p.kind for p in teacher.evidence}
+    assert not [p for p in doc.portrayal if p.name == "Dario" and p.evidence]
+
+
+def test_the_death_of_someone_is_harm_to_them(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "She joined a march after the death of Mahsa Amini in police custody.\n"
+    )
+    assert [(p.text, p.kind) for p in by_name(doc, "Mahsa Amini").evidence] == [
+        ("death of Mahsa Amini", "harm")
+    ]
+
+
+def test_he_after_a_new_person_opens_a_sentence_is_that_person(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Wijesiri Gunawardena was a retired postman. He waited two days in a fuel queue.\n\n"
+        "Gotabaya Rajapaksa cut taxes steeply in 2019. Then he banned chemical fertiliser by "
+        "decree and brutally wrecked the harvest.\n"
+    )
+    assert not [p for p in by_name(doc, "Wijesiri Gunawardena").evidence if p.kind == "blame"]

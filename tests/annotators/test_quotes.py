@@ -447,3 +447,18 @@ def test_an_anonymous_official_is_not_the_person_named_next(analyzer) -> None:  
         "indirect",
     )
     assert quote.speaker is not None and quote.speaker.name != "Selamawit Tadesse"
+
+
+def test_who_was_told_something_is_not_who_said_it(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        "Auxiliadora Membreno travelled to Costa Rica. When she tried to go home, she was "
+        "stopped at the border and told that she was no longer allowed to enter Nicaragua.\n"
+    )
+    assert not [q for q in doc.quotes if "no longer allowed" in q.text and q.speaker is not None]
+    # "by X" names who told her
+    doc = analyzer.analyze_text(
+        "Auxiliadora Membreno was told by Captain Rigoberto Salas that she was no longer "
+        "allowed to enter Nicaragua.\n"
+    )
+    quote = speaker_of(doc, "no longer allowed", "indirect")
+    assert quote.speaker is not None and quote.speaker.name == "Rigoberto Salas"

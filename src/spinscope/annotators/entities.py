@@ -641,7 +641,7 @@ def _places_typed_as_people(sdoc: Any, mentions: list[_Mention]) -> list[_Mentio
                 and (after is None or after.tag_ != "POS")
             )
             or _settlement_in_apposition(sdoc, last + 1)
-            or (before[-1:] == ["in"] and _facility_before(sdoc, first - 1, parts))
+            or (before[-1:] in (["in"], ["at"]) and _facility_before(sdoc, first - 1, parts))
         ):
             located.add(name)
     places = located - personal
@@ -670,8 +670,8 @@ def _settlement_in_apposition(sdoc: Any, after: int) -> bool:
 
 
 def _facility_before(sdoc: Any, preposition: int, parts: _NameParts) -> bool:
-    """The "in" at ``preposition`` follows a facility or settlement noun: "the hospital in
-    X", "a camp in X", "the market in X" (no person holds a hospital)."""
+    """The "in" or "at" at ``preposition`` follows a facility or settlement noun: "the
+    hospital in X", "the border post at X" (no person holds a hospital)."""
     return preposition >= 1 and (
         sdoc[preposition - 1].lower_ in parts.place_heads
         or sdoc[preposition - 1].lower_ in SETTLEMENT_NOUNS

@@ -60,6 +60,7 @@ weak evidence for adjectives the curated lists lack.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -552,6 +553,21 @@ def _state_led(
     return None
 
 
+SUFFERED_NOUNS = {
+    "death": 0.8,
+    "murder": 1.0,
+    "assassination": 1.0,
+    "killing": 1.0,
+    "abduction": 0.8,
+    "kidnapping": 0.8,
+    "disappearance": 0.7,
+    "torture": 0.9,
+    "detention": 0.6,
+    "imprisonment": 0.6,
+    "execution": 1.0,
+}
+"""What befalls the one named after "of": "the death of X", "the abduction of X"."""
+
 TIME_PREPOSITIONS = frozenset(
     {"within", "after", "before", "since", "following", "during", "until", "ahead"}
 )
@@ -909,6 +925,9 @@ TITLE_HEADS = frozenset({"president", "minister", "premier", "chancellor", "head
 GENDERED_TITLES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
+
+
 class _PronounResolver:
     """Third-person pronouns to the nearest earlier name that fits: "he"/"she" to a person of
     that gender or of unknown gender, never to the speaker of the quote it sits in (a speaker
@@ -924,6 +943,10 @@ class _PronounResolver:
             if types.get(eid) in {"ORG", "GPE", "NORP"}
         ]
         self.quotes = doc.quotes
+        self.chains: dict[str, tuple[list[int], str]] = {}
+        """Per gender, where the pronouns standing for one person in a row were, and the
+        person."""
+        self.text = doc.text
         self.gender: dict[str, str] = {}
         for quote in doc.quotes:
             speaker = quote.speaker
@@ -943,11 +966,39 @@ class _PronounResolver:
             return _nearest(self.bodies, position, PRONOUN_REACH // 2, lambda _eid: True)
         gender = PERSONAL_PRONOUNS[pronoun]
         speaker = self._speaker_at(position)
-        return _nearest(
+        nearest = _nearest(
             self.people,
             position,
             PRONOUN_REACH,
             lambda eid: eid != speaker and self.gender.get(eid, gender) == gender,
+        )
+        chain = self.chains.get(gender)
+        if (
+            nearest is not None
+            and chain is not None
+            and chain[1] != nearest
+            and chain[1] != speaker
+            and nearest not in self.gender
+            and position - chain[0][-1] <= PRONOUN_REACH // 2
+            and self._named_beside(nearest, chain[0])
+        ):
+            # "She made us read Dario aloud ... Her house": a person of unknown gender named
+            # only in sentences where "she" already stood for someone else is not "she"
+            nearest = chain[1]
+        if nearest is not None:
+            earlier = chain[0] if chain is not None and chain[1] == nearest else []
+            self.chains[gender] = ([*earlier, position], nearest)
+        return nearest
+
+    def _named_beside(self, entity_id: str, pronouns: list[int]) -> bool:
+        """Whether every mention of the person follows one of ``pronouns`` in its sentence."""
+        starts = [start for start, eid in self.people if eid == entity_id]
+        return bool(starts) and all(
+            any(
+                pronoun < start and not _SENTENCE_END.search(self.text[pronoun:start])
+                for pronoun in pronouns
+            )
+            for start in starts
         )
 
     def _speaker_at(self, position: int) -> str | None:
@@ -1291,6 +1342,10 @@ class _MentionReader:
             and actor.head.dep_ == "prep"
         ):
             owner = actor.head.head
+            if owner.lower_ in SUFFERED_NOUNS and actor.head.lower_ == "of":
+                # "the death of Mahsa Amini", "the abduction of X": X suffered it
+                self._add([owner, actor.head, actor], "harm", SUFFERED_NOUNS[owner.lower_])
+                return
             if owner.lower_ in self.words.harm_events or owner.lower_ in self.words.harm_nouns:
                 # "the shelling of Tartar", "the victims of X" read the other way round
                 if owner.lower_ in self.words.harm_events:

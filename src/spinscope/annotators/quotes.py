@@ -536,6 +536,16 @@ def _according_to(
 
 def _speaker_of_verb(verb: Any, offset: int, resolver: _SpeakerResolver) -> Speaker | None:
     subject = _subject(verb)
+    if subject is not None and subject.dep_ == "nsubjpass":
+        # "she was told that ...": who was told is not who spoke; "by X" names the speaker
+        agents = [
+            pobj
+            for child in verb.children
+            if child.dep_ == "agent"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+        return _resolve_subject(agents[0], offset, resolver) if agents else None
     return _resolve_subject(subject, offset, resolver) if subject is not None else None
 
 
@@ -1137,6 +1147,8 @@ class _SpeakerResolver:
                 break
             if _within(m_start, quoted) or self._reported(m_start):
                 continue
+            if self._beside_pronoun_subject(m_start, gender):
+                continue
             if self._compatible(entity, gender):
                 return entity
         # 2. The last speaker, within a few paragraphs.
@@ -1159,6 +1171,25 @@ class _SpeakerResolver:
                 if self._compatible(entity, gender):
                     return entity
         return None
+
+    def _beside_pronoun_subject(self, char: int, gender: str) -> bool:
+        """Whether the name at ``char`` is not the subject of a clause whose subject is a
+        pronoun of ``gender``: in "She made us read Dario aloud", "she" is someone else than
+        Dario, so a later "she" is not Dario either."""
+        token = _token_at(self.state.doc, char)
+        if token is None:
+            return False
+        ((offset, parse),) = self.state.parsed([token.sent])
+        named = next((word for word in parse if offset + word.idx == char), None)
+        if named is None or named.dep_ in {"nsubj", "nsubjpass"}:
+            return False
+        pronouns: dict[str, str] = _speaker_words()["pronouns"]
+        return any(
+            word.dep_ in {"nsubj", "nsubjpass"}
+            and pronouns.get(word.lower_) == gender
+            and word.head.i in {a.i for a in named.ancestors}
+            for word in parse
+        )
 
     def _reported(self, char: int) -> bool:
         """Whether ``char`` lies in a "said that …" clause: after a reporting verb followed by
