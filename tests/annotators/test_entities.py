@@ -384,3 +384,15 @@ def test_a_given_name_used_alone_the_model_typed_as_a_place_is_the_person() -> N
     )
     person = entity_named(doc, "Faridah Mohd Rais")
     assert [m.text for m in person.mentions] == ["Faridah Mohd Rais", "Faridah"]
+
+
+def test_a_bodys_name_running_through_a_plural_possessive_is_one_organisation() -> None:
+    doc = _entities(
+        "The Kattuthurai Women's Fish Vendors' Society keeps logs. The Rameswaram Mechanised "
+        "Boat Owners' Association objected, and Russia's Defence Ministry said nothing.\n"
+    )
+    names = {e.name: e.type for e in doc.entities}
+    assert names["Kattuthurai Women's Fish Vendors' Society"] == "ORG"
+    assert names["Rameswaram Mechanised Boat Owners' Association"] == "ORG"
+    assert names["Russia"] == "GPE"  # a state's own body stays the state's
+    assert "Kattuthurai Women" not in names

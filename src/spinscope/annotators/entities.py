@@ -123,6 +123,7 @@ class EntityRecognizer:
         mentions = _places_typed_as_people(sdoc, mentions)
         mentions = _add_untagged_surnames(sdoc, mentions)
         mentions = _add_known_organisations(sdoc, mentions)
+        mentions = _bodies_with_possessive_plurals(sdoc, mentions)
         for mention in mentions:
             if mention.label == "PERSON":
                 mention.role = _stated_role(sdoc, mention, mentions)
@@ -959,6 +960,46 @@ def _known_names_in(sdoc: Any) -> list[_Mention]:
         else:
             i += 1
     return found
+
+
+GROUP_POSSESSORS = frozenset(
+    {"women", "men", "children", "people", "peoples", "owners", "workers", "mothers"}
+    | {"fathers", "veterans", "farmers", "fishermen", "teachers", "students", "vendors"}
+    | {"traders", "journalists", "doctors", "nurses", "miners", "growers", "producers"}
+    | {"employers", "writers", "lawyers", "parents", "pensioners", "victims", "families"}
+)
+"""Plural nouns that own the rest of a body's name: "Women's", "Boat Owners'"."""
+
+
+def _bodies_with_possessive_plurals(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """A body's name that runs through a plural possessive, "the Kattuthurai Women's Fish
+    Vendors' Society", "the Rameswaram Mechanised Boat Owners' Association", "the National
+    Teachers' Union": the model tags a piece of it or nothing. One organisation, from the
+    first capitalised word to the head noun, when a group noun owns the rest ("Russia's
+    Defence Ministry" is Russia's, and stays two names)."""
+    heads = _name_parts().organisation_heads
+    found: list[_Mention] = []
+    i = 0
+    while i < len(sdoc):
+        if not (_is_capitalised(sdoc[i]) and sdoc[i].lower_ != "the"):
+            i += 1
+            continue
+        j, owned, end = i, False, None
+        while j < len(sdoc) and j - i < 10:
+            token = sdoc[j]
+            if token.text in POSSESSIVE and j > i and sdoc[j - 1].lower_ in GROUP_POSSESSORS:
+                owned = True
+            elif not _is_capitalised(token):
+                break
+            elif owned and token.lower_ in heads:
+                end = j
+            j += 1
+        if end is not None:
+            found.append(_make_mention(list(sdoc[i : end + 1]), "ORG"))
+            i = end + 1
+        else:
+            i = max(j, i + 1)
+    return _without_overlaps(mentions, found) if found else mentions
 
 
 @functools.cache
