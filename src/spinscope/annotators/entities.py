@@ -401,11 +401,12 @@ def _join_split_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     Finance] and [Fiscal Wellbeing]", "[African Commission on Human] and [Peoples' Rights]"),
     when the second piece names no body or place of its own."""
     parts = _name_parts()
+    text = sdoc.text  # built anew from the tokens on each access
     result: list[_Mention] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         previous = result[-1] if result else None
         if previous is not None:
-            gap = sdoc.text[previous.end : mention.start]
+            gap = text[previous.end : mention.start]
             people = previous.label == mention.label == "PERSON" and gap == " "
             remit = (
                 previous.label == "ORG"
@@ -449,7 +450,7 @@ def _extend_person_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
                 if (
                     before.i in covered
                     or not (before.is_alpha and before.text[:1].isupper())
-                    or sdoc.text[before.idx + len(before.text) : tokens[0].idx] != " "
+                    or before.whitespace_ != " "
                     or _title_kind(before.text)
                     or zipf_frequency(before.lower_, "en") >= parts.rare_zipf
                 ):
@@ -919,9 +920,12 @@ def _add_known_organisations(sdoc: Any, mentions: list[_Mention]) -> list[_Menti
     if named:
         # "the Islamic State-linked insurgents" tagged a nationality ("Islamic")
         mentions = _without_overlaps(mentions, named)
-    covered = [(m.start, m.end) for m in mentions]
+    covered = {token.i for m in mentions for token in _tokens_of(sdoc, m)}
+    # only words in capitals can be acronyms
     untagged = [
-        token for token in sdoc if not any(start <= token.idx < end for start, end in covered)
+        token
+        for token in sdoc
+        if token.i not in covered and token.text.isupper() and len(token.text) >= 2
     ]
     acronyms = _organisation_acronyms() | _recurring_acronyms(untagged)
     found = [_make_mention([token], "ORG") for token in untagged if token.text in acronyms]
@@ -929,17 +933,19 @@ def _add_known_organisations(sdoc: Any, mentions: list[_Mention]) -> list[_Menti
 
 
 @functools.cache
-def _known_names() -> dict[tuple[str, ...], int]:
-    """The capitalised names organisations.tsv gives for its acronyms, as word tuples (the
-    value is the length), for matching against tokens."""
-    names: dict[tuple[str, ...], int] = {}
+def _known_names() -> dict[str, list[tuple[str, ...]]]:
+    """The capitalised names organisations.tsv gives for its acronyms, as word tuples by
+    their first word, longest first, for matching against tokens."""
+    names: dict[str, list[tuple[str, ...]]] = {}
     for line in read_lines("organisations.tsv"):
         for name in line.partition("\t")[2].split("|"):
             words = tuple(name.split())
             if len(words) >= 2 and all(
                 w[:1].isupper() or w in {"of", "the", "for", "and", "in"} for w in words
             ):
-                names[words] = len(words)
+                names.setdefault(words[0], []).append(words)
+    for listed in names.values():
+        listed.sort(key=len, reverse=True)
     return names
 
 
@@ -947,18 +953,16 @@ def _known_names_in(sdoc: Any) -> list[_Mention]:
     """Mentions of the organisations' names organisations.tsv lists ("Islamic State",
     "National Liberation Army"), written as listed."""
     names = _known_names()
-    lengths = sorted(set(names.values()), reverse=True)
+    words = [token.text for token in sdoc]
     found: list[_Mention] = []
     i = 0
-    while i < len(sdoc):
-        for width in lengths:
-            words = tuple(t.text for t in sdoc[i : i + width])
-            if words in names:
-                found.append(_make_mention(list(sdoc[i : i + width]), "ORG"))
-                i += width
+    while i < len(words):
+        for name in names.get(words[i], ()):
+            if tuple(words[i : i + len(name)]) == name:
+                found.append(_make_mention(list(sdoc[i : i + len(name)]), "ORG"))
+                i += len(name) - 1
                 break
-        else:
-            i += 1
+        i += 1
     return found
 
 
