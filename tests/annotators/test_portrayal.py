@@ -1104,3 +1104,15 @@ def test_he_after_a_new_person_opens_a_sentence_is_that_person(reader: Analyzer)
         "decree and brutally wrecked the harvest.\n"
     )
     assert not [p for p in by_name(doc, "Wijesiri Gunawardena").evidence if p.kind == "blame"]
+
+
+def test_a_relative_clause_whose_subject_is_the_noun_does_not_turn_on_the_noun(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text(
+        'Analysts called President Aleksandar Vucic "a far-sighted statesman who has never '
+        'once abandoned his people."\n'
+    )
+    vucic = by_name(doc, "Aleksandar Vucic")
+    assert not [p for p in vucic.evidence if p.kind == "blame"]
+    assert [p for p in vucic.evidence if p.kind == "praise"]

@@ -1794,8 +1794,16 @@ class _MentionReader:
         elif harm_events and word not in self.words.suffer_verbs:
             # "the Tajik side had prepared the attack": doing harm casts the subject badly
             self._add([verb, *harm_events], "blame", -HARM_EVENT_BLAME * polarity)
-        if verb.dep_ == "relcl" and _is_noun(verb.head):
-            # "the illegal formations that Armenia keeps": the modified noun is the object
+        if (
+            verb.dep_ == "relcl"
+            and _is_noun(verb.head)
+            and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"who", "which", "that"}
+                for c in verb.children
+            )
+        ):
+            # "the illegal formations that Armenia keeps": the modified noun is the object;
+            # in "a statesman who has never abandoned his people" it is the subject
             noun = verb.head
             own += [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound"}]]
         if word not in self.words.suffer_verbs:
