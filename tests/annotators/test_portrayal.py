@@ -1116,3 +1116,12 @@ def test_a_relative_clause_whose_subject_is_the_noun_does_not_turn_on_the_noun(
     vucic = by_name(doc, "Aleksandar Vucic")
     assert not [p for p in vucic.evidence if p.kind == "blame"]
     assert [p for p in vucic.evidence if p.kind == "praise"]
+
+
+def test_what_an_analyst_cites_or_lists_is_the_analysts_claim(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Analyst Ousmane Diagne Faye cited the tireless diplomacy of President Felix Tshisekedi "
+        'and listed the new schools. He praised "our brave soldiers," who had carried the '
+        "wounded.\n"
+    )
+    assert not by_name(doc, "Ousmane Diagne Faye").evidence

@@ -553,6 +553,13 @@ def _state_led(
     return None
 
 
+CARE_VERBS = frozenset(
+    form
+    for verb in ("carry", "evacuate", "treat", "nurse", "shelter", "feed")
+    for form in _inflections(verb)
+)
+"""What one does for the harmed: "carried the wounded", "evacuated the injured"."""
+
 SUFFERED_NOUNS = {
     "death": 0.8,
     "murder": 1.0,
@@ -1871,6 +1878,8 @@ class _MentionReader:
                 t
                 for t in obj.subtree
                 if t.i not in dating
+                # "praised the soldiers who carried the wounded": harm they relieve
+                and not (t.head.lower_ in self.words.help_verbs or t.head.lower_ in CARE_VERBS)
                 and (
                     t.lower_ in self.words.harm_events
                     or (_is_verb(t) and self._verb_phrase(t) in self.words.harm_verbs)
