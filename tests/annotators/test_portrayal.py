@@ -944,27 +944,35 @@ def test_a_ministrys_charge_that_the_accused_denies_casts_no_villain(reader: Ana
     assert sum(p.weight for p in alone.evidence if p.kind == "blame") < sum(p.weight for p in blame)
 
 
+def _role_supports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[Analyzer, dict[str, dict[str, object]]]:
+    """An analyzer with the role model, and, filled as it runs, the roles there is evidence
+    for (:func:`role_support`) per portrayal record name, as last decided."""
+    import spinscope.annotators.portrayal as portrayal
+
+    supported: dict[str, dict[str, object]] = {}
+    role_support = portrayal.role_support
+
+    def spy(record, case, sentences):  # type: ignore[no-untyped-def]
+        support = role_support(record, case, sentences)
+        supported[record.name] = support
+        return support
+
+    monkeypatch.setattr(portrayal, "role_support", spy)
+    analyzer = Analyzer(
+        pipeline=("language", "metadata", "entities", "quotes", "genre", "portrayal")
+    )
+    return analyzer, supported
+
+
 def test_a_charge_with_no_word_of_blame_that_the_accused_denies_supports_no_villain(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The army's 'has again shown that it does not care where its explosives land' blames
     by its whole sense; the role model may read it so, but once the group denies the
     attack the text reports a dispute, and no sentence is cited to cast it a villain."""
-    import spinscope.annotators.portrayal as portrayal
-
-    supported: list[dict[str, object]] = []
-
-    def spy(record, case, sentences):  # type: ignore[no-untyped-def]
-        support = role_support(record, case, sentences)
-        if record.name == "National Liberation Army":
-            supported.append(support)
-        return support
-
-    role_support = portrayal.role_support
-    monkeypatch.setattr(portrayal, "role_support", spy)
-    analyzer = Analyzer(
-        pipeline=("language", "metadata", "entities", "quotes", "genre", "portrayal")
-    )
+    analyzer, supported = _role_supports(monkeypatch)
     text = (
         "TIBU, Colombia, Nov 19 - A farmer and his wife were killed when explosives struck "
         "their house on Tuesday night.\n\n"
@@ -974,10 +982,9 @@ def test_a_charge_with_no_word_of_blame_that_the_accused_denies_supports_no_vill
         "The ELN, in a statement published online, denied attacking the patrol.\n"
     )
     analyzer.analyze_text(text)
+    assert "antagonist" not in supported["National Liberation Army"]
     analyzer.analyze_text(text.replace("denied attacking the patrol", "said it would reply"))
-    denied, answered_otherwise = supported
-    assert "antagonist" not in denied
-    assert "antagonist" in answered_otherwise
+    assert "antagonist" in supported["National Liberation Army"]
 
 
 def test_the_dateline_city_is_no_actor_of_the_first_sentence(reader: Analyzer) -> None:
@@ -1010,20 +1017,7 @@ def test_what_an_operation_was_against_is_said_of_its_target(reader: Analyzer) -
 def test_a_party_that_only_gives_its_account_of_a_killing_is_not_its_villain(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import spinscope.annotators.portrayal as portrayal
-
-    supported: dict[str, dict[str, object]] = {}
-
-    def spy(record, case, sentences):  # type: ignore[no-untyped-def]
-        support = role_support(record, case, sentences)
-        supported[record.name] = support
-        return support
-
-    role_support = portrayal.role_support
-    monkeypatch.setattr(portrayal, "role_support", spy)
-    analyzer = Analyzer(
-        pipeline=("language", "metadata", "entities", "quotes", "genre", "portrayal")
-    )
+    analyzer, supported = _role_supports(monkeypatch)
     text = (
         "At least seven people were killed and dozens of houses burned in an overnight attack "
         "on the village of Namuela, and Mozambique's armed forces have given sharply "

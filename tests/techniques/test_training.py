@@ -254,20 +254,23 @@ def test_snapshots_averaged_with_the_starting_weights(
     assert not torch.equal(averaged["head.weight"], members[-1]["head.weight"])
 
 
-def test_averaging_with_the_start_needs_a_start_and_snapshots(tmp_path: Path) -> None:
+def _train_on_tiny_corpus(tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """``spinscope train techniques`` on a tiny corpus into ``tmp_path/run``, with ``options``."""
     corpus = write_corpus(tmp_path / "corpus")
-    result = spinscope_cli(
+    return spinscope_cli(
         "train",
         "techniques",
         "--data",
         str(corpus),
         "--output",
         str(tmp_path / "run"),
-        "--average-with-init",
-        "--snapshots",
-        "2",
+        *options,
         timeout=120,
     )
+
+
+def test_averaging_with_the_start_needs_a_start_and_snapshots(tmp_path: Path) -> None:
+    result = _train_on_tiny_corpus(tmp_path, "--average-with-init", "--snapshots", "2")
     assert result.returncode == 1
     assert "--average-with-init needs --init-from and --snapshots" in result.stderr
     assert not (tmp_path / "run").exists()
@@ -314,18 +317,7 @@ def test_distilling_learns_the_teachers_probabilities(
 
 
 def test_a_teacher_must_be_an_exported_model(tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "corpus")
-    result = spinscope_cli(
-        "train",
-        "techniques",
-        "--data",
-        str(corpus),
-        "--output",
-        str(tmp_path / "run"),
-        "--teacher",
-        str(tmp_path),
-        timeout=120,
-    )
+    result = _train_on_tiny_corpus(tmp_path, "--teacher", str(tmp_path))
     assert result.returncode == 1
     assert f"{tmp_path}: no model.onnx in it" in result.stderr
     assert not (tmp_path / "run").exists()

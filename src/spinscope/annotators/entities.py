@@ -884,8 +884,18 @@ def _add_untagged_surnames(sdoc: Any, mentions: list[_Mention]) -> list[_Mention
 
 
 @functools.cache
+def _organisations() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """data/organisations.tsv: each acronym with the names it stands for."""
+    rows: list[tuple[str, tuple[str, ...]]] = []
+    for line in read_lines("organisations.tsv"):
+        acronym, _, expansions = line.partition("\t")
+        rows.append((acronym, tuple(n.strip() for n in expansions.split("|") if n.strip())))
+    return tuple(rows)
+
+
+@functools.cache
 def _organisation_acronyms() -> frozenset[str]:
-    return frozenset(line.partition("\t")[0] for line in read_lines("organisations.tsv"))
+    return frozenset(acronym for acronym, _ in _organisations())
 
 
 @functools.cache
@@ -894,9 +904,8 @@ def _organisation_keys() -> dict[str, str]:
     organisation: "ELN" and "national liberation army" both → "eln"; an acronym whose name
     an earlier line already claimed shares that line's key (ISIL, ISIS)."""
     keys: dict[str, str] = {}
-    for line in read_lines("organisations.tsv"):
-        acronym, _, expansions = line.partition("\t")
-        names = [" ".join(n.lower().split()) for n in expansions.split("|") if n.strip()]
+    for acronym, expansions in _organisations():
+        names = [" ".join(n.lower().split()) for n in expansions]
         key = next((keys[n] for n in names if n in keys), acronym.lower())
         keys[acronym] = key
         for name in names:
@@ -937,8 +946,8 @@ def _known_names() -> dict[str, list[tuple[str, ...]]]:
     """The capitalised names organisations.tsv gives for its acronyms, as word tuples by
     their first word, longest first, for matching against tokens."""
     names: dict[str, list[tuple[str, ...]]] = {}
-    for line in read_lines("organisations.tsv"):
-        for name in line.partition("\t")[2].split("|"):
+    for _, expansions in _organisations():
+        for name in expansions:
             words = tuple(name.split())
             if len(words) >= 2 and all(
                 w[:1].isupper() or w in {"of", "the", "for", "and", "in"} for w in words

@@ -96,7 +96,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from spinscope.annotators.metadata import metadata_spans
+from spinscope.annotators.metadata import metadata_spans, not_prose_spans
 from spinscope.annotators.quotes import find_direct_quotes
 from spinscope.data import read_json, read_lines
 from spinscope.document import Document, Genre
@@ -104,17 +104,6 @@ from spinscope.errors import ModelMissingError
 
 LABELS = ("reporting", "opinion", "satire")
 DATA_FILE = "genre.json"
-
-_NON_BODY_SPANS = (
-    "byline",
-    "date_line",
-    "updated_line",
-    "dateline",
-    "author_box",
-    "credits",
-    "source_line",
-)
-"""Metadata lines that are not the author's prose; the title stays, it is the writer's voice."""
 
 _WORD = re.compile(r"[^\W_]+")
 """The fallback tokenizer's words; splitting "I'm" at the apostrophe keeps the "I"."""
@@ -728,7 +717,7 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
     """The genre features of ``doc`` (see the module docstring), unrounded."""
     model = model or _model()
     spans = metadata_spans(doc)
-    non_body = _Intervals(span for kind, span in spans.items() if kind in _NON_BODY_SPANS)
+    non_body = _Intervals(not_prose_spans(doc))
     quoted = _Intervals((q.start, q.end) for q in doc.quotes)
     outside = _Intervals([*non_body.spans(), *quoted.spans()])
 

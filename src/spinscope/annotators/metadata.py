@@ -35,6 +35,18 @@ SPAN_KINDS = (
     "source_line",  # "Source: X", "© 2022 X", "Originally published by X"
 )
 
+NOT_PROSE_KINDS = frozenset(SPAN_KINDS) - {"title"}
+"""Metadata lines that are not the writer's prose (the title is: it is the writer's voice)."""
+
+
+def not_prose_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where the metadata lines of :data:`NOT_PROSE_KINDS` lie in ``doc``'s clean text."""
+    spans = doc.hints.get(SPANS_HINT)
+    if not isinstance(spans, dict):
+        return []
+    return [span for kind, span in spans.items() if kind in NOT_PROSE_KINDS]
+
+
 HEAD_PARAGRAPHS = 6
 HEAD_LINES = 12
 HEAD_CONTENT_LINES = 3

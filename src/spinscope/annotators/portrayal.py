@@ -66,8 +66,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from spinscope.annotators.metadata import metadata_spans
-from spinscope.annotators.quotes import reporting_verbs
+from spinscope.annotators.metadata import not_prose_spans
+from spinscope.annotators.quotes import reporting_verbs, within
 from spinscope.data import read_json
 from spinscope.document import Document, Entity, Evidence, Portrayal, Quote, Span, TechniqueSpan
 from spinscope.gazetteer import countries, country_named, demonym_index
@@ -407,8 +407,12 @@ class PortrayalAnalyzer:
         types = {entity.id: entity.type for entity in doc.entities}
         leaders: dict[str, Counter[str]] = {}
         kin: dict[str, list[tuple[int, int, str]]] = {}
+        # The dateline's city, a byline's outlet: where the piece was filed or who filed it,
+        # never an actor of the text ("NAIROBI, Nov 19 - A drone strike ... killed 19 people"
+        # has no Nairobi doing anything).
+        filed = not_prose_spans(doc)
         if doc.nlp is not None and by_entity:
-            _read_mentions(doc, by_entity, words, types, leaders, kin)
+            _read_mentions(doc, by_entity, words, types, leaders, kin, filed)
         _share_with_states(referents, by_entity, leaders, words)
         _share_with_kin(by_entity, kin, words)
         quotes = sorted(doc.quotes, key=lambda quote: quote.start)
@@ -416,7 +420,7 @@ class PortrayalAnalyzer:
         for referent in referents:
             if referent.found:
                 referent.found.extend(_technique_evidence(referent, doc.techniques, words))
-            cases.append(_decide(doc, referent, words, quotes, types))
+            cases.append(_decide(doc, referent, words, quotes, types, filed))
         return cases
 
 
@@ -580,16 +584,6 @@ TIME_PREPOSITIONS = frozenset(
 )
 """Prepositions that date something by an event ("within hours of the attack")."""
 
-NOT_PROSE_SPANS = frozenset(
-    {"dateline", "byline", "date_line", "updated_line", "author_box", "credits", "source_line"}
-)
-"""Metadata lines whose names are no actors of the text."""
-
-
-def _filed_spans(doc: Document) -> list[tuple[int, int]]:
-    """Where the metadata lines of :data:`NOT_PROSE_SPANS` lie in the clean text."""
-    return [span for kind, span in metadata_spans(doc).items() if kind in NOT_PROSE_SPANS]
-
 
 def _read_mentions(
     doc: Document,
@@ -598,20 +592,14 @@ def _read_mentions(
     types: dict[str, str],
     leaders: dict[str, Counter[str]],
     kin: dict[str, list[tuple[int, int, str]]],
+    filed: list[tuple[int, int]],
 ) -> None:
-    """Reads every mention's evidence into its referent; ``leaders`` gets, per person
-    referent, the states its titles name; ``kin``, per person introduced as someone's
-    relative ("Wonda's brother, Demianus Wonda"), the phrase and the relative's entity id."""
+    """Reads every mention's evidence into its referent, but for mentions in ``filed`` (the
+    metadata lines); ``leaders`` gets, per person referent, the states its titles name;
+    ``kin``, per person introduced as someone's relative ("Wonda's brother, Demianus
+    Wonda"), the phrase and the relative's entity id."""
     state = doc.nlp
-    # The dateline's city, a byline's outlet: where the piece was filed or who filed it,
-    # never an actor in the sentence the parser runs them into ("NAIROBI, Nov 19 - A drone
-    # strike ... killed 19 people" has no Nairobi doing anything).
-    filed = _filed_spans(doc)
-    mentions = sorted(
-        mention
-        for mention in state.mentions
-        if not any(start <= mention[0] < end for start, end in filed)
-    )
+    mentions = sorted(mention for mention in state.mentions if not within(mention[0], filed))
     every = list(state.doc.sents)
     # a sentence before an "it" or "they" is read for the subject it may break the trail with
     continued = [any(_continuing(token.lower_) for token in sentence) for sentence in every]
@@ -2319,8 +2307,10 @@ def _decide(
     words: Lexicon,
     quotes: list[Quote],
     types: dict[str, str],
+    filed: list[tuple[int, int]],
 ) -> tuple[Portrayal, RoleCase]:
-    """``quotes`` in text order; ``types`` the entity type by entity id."""
+    """``quotes`` in text order; ``types`` the entity type by entity id; ``filed`` the
+    metadata lines, whose mentions the role model does not read."""
     decision = words.decision
     found = _deduplicated(referent.found)
     evidence: list[Evidence] = []
@@ -2391,7 +2381,6 @@ def _decide(
         referent.entity.id, _display_name(referent), role, round(tone, 4), evidence
     )
     lead = referent.entity
-    filed = _filed_spans(doc)
     case = RoleCase(
         name=portrayal.name,
         entity_type=lead.type,
@@ -2401,7 +2390,7 @@ def _decide(
                     mention
                     for member in referent.members
                     for mention in member.mentions
-                    if not any(start <= mention.start < end for start, end in filed)
+                    if not within(mention.start, filed)
                 ),
                 *referent.described,
             ],

@@ -20,7 +20,7 @@ from typing import Any
 
 from spinscope import gazetteer
 from spinscope.annotators.entities import person_nouns
-from spinscope.annotators.metadata import SPANS_HINT
+from spinscope.annotators.metadata import NOT_PROSE_KINDS, SPANS_HINT
 from spinscope.data import read_json, read_lines
 from spinscope.document import Document, Entity, Quote, Span, Speaker
 from spinscope.nlp import NlpState
@@ -197,7 +197,7 @@ class QuoteExtractor:
                 continue
             lowered = [t.lower_ for t in sentence]
             has_cue = any(
-                word in cues and not _within(t.idx, inside_direct)
+                word in cues and not within(t.idx, inside_direct)
                 for word, t in zip(lowered, sentence, strict=True)
             )
             if has_cue or "according" in lowered:
@@ -298,7 +298,8 @@ def _closes(text: str, i: int, p_end: int) -> bool:
     return not before.isspace() and not after.isalnum()
 
 
-def _within(position: int, spans: list[tuple[int, int]]) -> bool:
+def within(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` lies in one of the ``[start, end)`` ``spans``."""
     return any(a <= position < b for a, b in spans)
 
 
@@ -432,7 +433,7 @@ def _reported_speech(
     inside_direct: list[tuple[int, int]],
     resolver: _SpeakerResolver,
 ) -> Quote | None:
-    if _within(offset + verb.idx, inside_direct):
+    if within(offset + verb.idx, inside_direct):
         return None
     content_tokens: list[Any] = []
     complements = [c for c in verb.children if c.dep_ == "ccomp"] or _channel_clauses(verb)
@@ -693,9 +694,9 @@ def _partial_quotes_follow_indirect(doc: Document, quotes: list[Quote]) -> list[
     return kept
 
 
-_SKIPPED_KINDS = frozenset(
-    {"title", "byline", "date_line", "updated_line", "author_box", "credits", "source_line"}
-)
+_SKIPPED_KINDS = (NOT_PROSE_KINDS - {"dateline"}) | {"title"}
+"""No speech is reported on metadata lines or in the title; a wire story's first sentence runs
+on after its dateline prefix (see :func:`_after_dateline`)."""
 
 
 def _uncued_follow_reported(
@@ -749,7 +750,7 @@ def _documents_speak_for_their_issuers(
             (
                 word.sent
                 for word in reversed(state.doc[: token.i])
-                if word.lower_ == words[1] and not _within(word.idx, resolver.quoted)
+                if word.lower_ == words[1] and not within(word.idx, resolver.quoted)
             ),
             None,
         )
@@ -924,7 +925,7 @@ class _SpeakerResolver:
         for m_start, _person in self._persons_before(position):
             if m_start <= start:
                 break
-            if not _within(m_start, self.quoted):
+            if not within(m_start, self.quoted):
                 return None
         return entity
 
@@ -1088,7 +1089,7 @@ class _SpeakerResolver:
             if self.paragraph_of(m_start) - paragraph > 2:
                 break
             entity = self.entities[entity_id]
-            if entity.type != "PERSON" or _within(m_start, self.quoted):
+            if entity.type != "PERSON" or within(m_start, self.quoted):
                 continue
             appositive = self.doc.text[position:m_start].strip() in {",", ""}
             if not appositive and self._introduced_otherwise(entity, noun):
@@ -1145,7 +1146,7 @@ class _SpeakerResolver:
         for m_start, entity in self._persons_before(position):
             if self.paragraph_of(m_start) != paragraph:
                 break
-            if _within(m_start, quoted) or self._reported(m_start):
+            if within(m_start, quoted) or self._reported(m_start):
                 continue
             if self._beside_pronoun_subject(m_start, gender):
                 continue
@@ -1166,7 +1167,7 @@ class _SpeakerResolver:
             for m_start, entity in self._persons_before(position):
                 if paragraph - self.paragraph_of(m_start) > _PRONOUN_LOOKBACK_PARAGRAPHS:
                     break
-                if strict and (_within(m_start, quoted) or self._reported(m_start)):
+                if strict and (within(m_start, quoted) or self._reported(m_start)):
                     continue
                 if self._compatible(entity, gender):
                     return entity
