@@ -54,3 +54,39 @@ def test_sentences_keep_quotes_with_their_attribution() -> None:
         "New paragraph without a full stop",
         "End.",
     ]
+
+
+def _token_view(doc: Any) -> list[tuple[Any, ...]]:
+    return [(t.text, t.whitespace_, t.norm_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_sentence_docs_copy_what_as_doc_copies_including_cut_entities() -> None:
+    from spacy.tokens import Span
+
+    state = nlp.annotate_entities(
+        "Officials in New York didn't comment. The Red Cross said aid arrived.\n"
+        "Jean-Paul Sartre Foundation staff left on Monday."
+    )
+    doc = state.doc
+    sentences = list(doc.sents)
+    assert len(sentences) == 3
+    # An entity that runs across both sentence boundaries of the second sentence.
+    first_end = sentences[0].end
+    second_end = sentences[1].end
+    doc.set_ents(
+        [
+            Span(doc, first_end - 2, first_end + 2, "ORG"),
+            Span(doc, second_end - 1, second_end + 1, "ORG"),
+        ],
+        default="unmodified",
+    )
+    sentences = list(doc.sents)
+    mine = nlp.sentence_docs(doc, sentences)
+    theirs = [sentence.as_doc() for sentence in sentences]
+    for own, reference in zip(mine, theirs, strict=True):
+        assert _token_view(own) == _token_view(reference)
+    # The cut entities are gone from the second sentence; the whole one in the third stays.
+    assert not mine[1].ents or all(e.label_ != "ORG" or e.start > 2 for e in mine[1].ents)
+    parsed = nlp.NlpState(doc).parsed(sentences)
+    assert [offset for offset, _ in parsed] == [s.start_char for s in sentences]
+    assert all(token.dep_ for _, sdoc in parsed for token in sdoc)

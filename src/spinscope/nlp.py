@@ -61,12 +61,54 @@ class NlpState:
         todo = [s for s in sentences if s.start_char not in self.parses]
         if todo:
             nlp = english()
-            docs = [s.as_doc() for s in todo]
+            docs = sentence_docs(self.doc, todo)
             for name in PARSE_COMPONENTS:
                 docs = list(nlp.get_pipe(name).pipe(docs))
             for sentence, parsed in zip(todo, docs, strict=True):
                 self.parses[sentence.start_char] = parsed
         return [(s.start_char, self.parses[s.start_char]) for s in sentences]
+
+
+def sentence_docs(doc: Any, sentences: list[Any]) -> list[Any]:
+    """Each sentence as a ``Doc`` of its own, as ``Span.as_doc`` makes it, at linear cost.
+
+    ``as_doc`` converts the whole document to an array and lists all its entities once per
+    sentence, so parsing every sentence of a long article cost time quadratic in its length.
+    Here the array is made once. The copy keeps what the parser and the annotators read: the
+    tokenizer's norms, the sentence start marks (one sentence per doc) and the entities, less an
+    entity cut by the sentence's start or end (left unannotated, as ``as_doc`` leaves it).
+    """
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+    from spacy.tokens import Doc
+
+    attributes = doc._get_array_attrs()
+    array = doc.to_array(attributes)
+    iob = attributes.index(ENT_IOB)
+    kind = attributes.index(ENT_TYPE)
+    inside, begin = 1, 3
+    out = []
+    for sentence in sentences:
+        start, end = sentence.start, sentence.end
+        part = array[start:end].copy()
+        if len(part):
+            if part[0, iob] == inside:  # an entity begun in the previous sentence
+                k = 0
+                while k < len(part) and (k == 0 or part[k, iob] == inside):
+                    part[k, iob] = part[k, kind] = 0
+                    k += 1
+            if end < len(array) and array[end, iob] == inside and part[-1, iob] in (inside, begin):
+                k = len(part) - 1  # an entity that runs on into the next sentence
+                while k >= 0 and part[k, iob] == inside:
+                    part[k, iob] = part[k, kind] = 0
+                    k -= 1
+                if k >= 0 and part[k, iob] == begin:
+                    part[k, iob] = part[k, kind] = 0
+        words = [token.text for token in sentence]
+        spaces = [bool(token.whitespace_) for token in sentence]
+        sentence_doc = Doc(doc.vocab, words=words, spaces=spaces)
+        sentence_doc.from_array(attributes, part)
+        out.append(sentence_doc)
+    return out
 
 
 def annotate_entities(text: str) -> NlpState:
