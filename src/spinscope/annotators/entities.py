@@ -350,8 +350,10 @@ def _acronym_definitions(
     aliases: dict[int, int] = {}
     defined: dict[str, str] = {}
     for token in sdoc[1:-2]:
+        if token.text != "(":
+            continue
         acronym = token.nbor(1).text
-        if token.text != "(" or token.nbor(2).text != ")" or not _is_acronym(acronym):
+        if token.nbor(2).text != ")" or not _is_acronym(acronym):
             continue
         start = _name_run(sdoc, token.i - 1, 0, -1)
         if start > token.i - 1:
@@ -993,14 +995,15 @@ def _bodies_with_possessive_plurals(sdoc: Any, mentions: list[_Mention]) -> list
     heads = _name_parts().organisation_heads
     found: list[_Mention] = []
     i = 0
-    while i < len(sdoc):
-        if not (_is_capitalised(sdoc[i]) and sdoc[i].lower_ != "the"):
+    tokens = list(sdoc)
+    while i < len(tokens):
+        if not (_is_capitalised(tokens[i]) and tokens[i].lower_ != "the"):
             i += 1
             continue
         j, owned, end = i, False, None
-        while j < len(sdoc) and j - i < 10:
-            token = sdoc[j]
-            if token.text in POSSESSIVE and j > i and sdoc[j - 1].lower_ in GROUP_POSSESSORS:
+        while j < len(tokens) and j - i < 10:
+            token = tokens[j]
+            if token.text in POSSESSIVE and j > i and tokens[j - 1].lower_ in GROUP_POSSESSORS:
                 owned = True
             elif not _is_capitalised(token):
                 break

@@ -129,6 +129,7 @@ def _morphology() -> _Morphology:
     return _Morphology(dict(raw["irregular"]), frozenset(raw["unchanged"]))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """The light stem that cue words and text words are compared on (see module docstring).
 

@@ -107,6 +107,8 @@ DATA_FILE = "genre.json"
 
 _WORD = re.compile(r"[^\W_]+")
 """The fallback tokenizer's words; splitting "I'm" at the apostrophe keeps the "I"."""
+_HAS_WORD = re.compile(r"[^\W_]")
+"""A letter or digit: ``str.isalnum`` for one character."""
 _GAP = "\x00"
 """Fills masked stretches: neither a word character nor a space, so no phrase spans a gap."""
 
@@ -361,11 +363,7 @@ class _Intervals:
 def _tokens(doc: Document) -> list[tuple[int, str]]:
     """``(start, lowercased word)`` for each word token of the clean text."""
     if doc.nlp is not None:
-        return [
-            (token.idx, token.lower_)
-            for token in doc.nlp.doc
-            if any(c.isalnum() for c in token.text)
-        ]
+        return [(token.idx, token.lower_) for token in doc.nlp.doc if _HAS_WORD.search(token.text)]
     return [(m.start(), m.group().lower()) for m in _WORD.finditer(doc.text)]
 
 
