@@ -170,6 +170,20 @@ def build_parser() -> argparse.ArgumentParser:
     role_trainer.add_argument(
         "--output", required=True, metavar="FILE", help="where to write role_model.json"
     )
+    satire_trainer = train_targets.add_parser(
+        "satire",
+        help="fit the genre's satire wording model on paired articles",
+        description="Fit the wording model that genre reads as 'satire_wording' on a folder "
+        "of NAME_satire.txt / NAME_report.txt twins (one story told as deadpan satire and "
+        "straight), choose its ridge penalty by out-of-fold log loss with twins kept in one "
+        "fold, print the out-of-fold figures and write the model fitted on all pairs.",
+    )
+    satire_trainer.add_argument(
+        "--data", required=True, metavar="DIR", help="folder of paired articles"
+    )
+    satire_trainer.add_argument(
+        "--output", required=True, metavar="FILE", help="where to write wording_model.json"
+    )
     exporter = commands.add_parser("export", help="export a trained model again")
     export_targets = exporter.add_subparsers(dest="target", required=True)
     reexporter = export_targets.add_parser(
@@ -220,6 +234,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from spinscope.roles.train_command import train_roles
 
             return train_roles(args)
+        if args.command == "train" and args.target == "satire":
+            from spinscope.satire.train_command import train_satire
+
+            return train_satire(args)
         if args.command == "export" and args.target == "techniques":
             from spinscope.techniques.train_command import reexport_techniques
 

@@ -633,3 +633,92 @@ def test_labelled_portrayal_set(genre_analyzer: Analyzer) -> None:
         if genre_of(doc).label != label:
             wrong.append((name, label, genre_of(doc).label))
     assert not wrong
+
+
+DRY_WIRE = (
+    "Council moves bin collection days\n\n"
+    "HARTLEY, Nov 3 (Agency) - The district council said on Tuesday that bin collections "
+    'would move from Mondays to Thursdays from January. "Crews will follow new routes," '
+    "a spokesman said. The change affects 14,000 homes, according to council figures.\n"
+)
+
+
+def test_satire_wording_is_the_bundled_models_logit() -> None:
+    from spinscope.satire.wording import bundled_wording_model
+
+    model = bundled_wording_model()
+    assert model is not None, "the wording model ships with the package"
+    doc = make_doc(DRY_WIRE)
+    assert measure(doc)["satire_wording"] == pytest.approx(model.logit(doc.text))
+
+
+@pytest.mark.parametrize(("bias", "expected"), [(-10.0, "reporting"), (10.0, "satire")])
+def test_wording_counts_only_above_its_floor_and_up_to_its_cap(
+    monkeypatch: pytest.MonkeyPatch, bias: float, expected: str
+) -> None:
+    from spinscope.annotators import genre
+    from spinscope.satire.wording import WordingModel
+
+    monkeypatch.setattr(genre, "bundled_wording_model", lambda: WordingModel({}, {}, bias))
+    doc = GenreClassifier()(make_doc(DRY_WIRE))
+    features = genre_of(doc).features
+    assert features["satire_wording"] == bias
+    assert genre_of(doc).label == expected
+    weights = read_json("genre.json")
+    cap = weights["caps"]["satire_wording"]
+    floor = weights["floors"]["satire_wording"]
+    weight = weights["weights"]["satire"]["satire_wording"]
+    monkeypatch.setattr(genre, "bundled_wording_model", lambda: WordingModel({}, {}, floor))
+    at_floor = genre_of(GenreClassifier()(make_doc(DRY_WIRE))).features["score_satire"]
+    added = features["score_satire"] - at_floor
+    assert added == pytest.approx(0.0 if bias < floor else weight * (cap - floor), abs=1e-3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path",
+    [
+        DATA / "portrayal_heldout7" / "satire_surname_renewal.txt",
+        DATA / "portrayal_heldout9" / "satire_early_election_results.txt",
+        DATA / "portrayal_heldout8" / "satire_birthday_reallocation.txt",
+    ],
+    ids=lambda p: p.stem,
+)
+def test_deadpan_satire_without_any_lexicon_cue_is_satire_by_its_wording(
+    genre_analyzer: Analyzer, path: Path
+) -> None:
+    """Registries reallocating surnames, results published before the vote: no stock phrase,
+    no mundane target, no whimsical body. The wording model, fitted on paired stories told
+    straight and deadpan, is what tells them apart."""
+    doc = genre_analyzer.analyze_text(path.read_text(encoding="utf-8"), path.name)
+    features = genre_of(doc).features
+    assert features["satire_cues"] == 0.0 and features["satire_marker"] == 0.0
+    assert features["whimsical_bodies"] == 0.0
+    assert features["satire_wording"] > 2.0
+    assert genre_of(doc).label == "satire"
+
+
+BLIND = sorted((DATA / "genre_blind").glob("*.txt"))
+"""Sixteen articles written blind (their writer saw no code, training text or test article)
+after the wording model was fitted, and scored once: 15 right, 10 without the wording."""
+BLIND_MISSES = {"opinion_editorial_night_bus_cuts.txt"}
+"""An unsigned editorial with no first person, no question and no kicker: read as reporting."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in BLIND_MISSES else p
+        for p in BLIND
+    ],
+    ids=lambda p: p.stem,
+)
+def test_blind_set_label(genre_analyzer: Analyzer, path: Path) -> None:
+    doc = genre_analyzer.analyze_text(path.read_text(encoding="utf-8"), path.name)
+    assert genre_of(doc).label == expected_label(path), genre_of(doc).features
+
+
+def test_the_blind_set_has_each_kind() -> None:
+    labels = [expected_label(path) for path in BLIND]
+    assert len(BLIND) == 16 and labels.count("satire") == 5 and labels.count("opinion") == 4

@@ -72,12 +72,23 @@ things no state acts on. Five features, over the whole body (quotes included), m
 
 Everyday objects count in their regular plurals too ("doorbells", "fridges").
 
+* ``satire_wording``: the logit of the wording model (``spinscope.satire``, shipped in
+  ``models/satire``), a regression over the article's words fitted on pairs of stories told
+  twice, straight and deadpan, in the same setting and format. Topic words cancel within a
+  pair; what is left is how deadpan satire words the impossible: absolutes ("all", "no",
+  "only", "always", "itself"), officials who "confirmed" or were "asked whether", things done
+  "already" or "in advance", where straight news counts, hedges and weighs ("more than",
+  "several", "evidence", "risk", "expected"). It is the one fitted input; it counts above a
+  floor and up to a cap set in ``data/genre.json``.
+
 Satire imitates news, so it carries reporting's news-format weights in full, starts four
 points behind, and wins only when its own cues (phrases, marker, outlet, incongruity,
-absurdity) make that up. A deadpan piece whose absurd premise uses none of the lexicons
-(a plausible act on a plausible target, told straight) still reads as reporting: the limit
-of a lexical model. The features dict reports every measured value (rounded) and each
-label's raw score as ``score_<label>``.
+absurdity, wording) make that up. A deadpan piece whose absurd premise uses none of the
+lexicons (a plausible act on a plausible target, told straight) is left to the wording model,
+which also reads earnest copy of sweeping rhetoric (a state agency's expert who finds that
+"the sequence of events is itself the answer") as more satire-like than sober news. The
+features dict reports every measured value (rounded) and each label's raw score as
+``score_<label>``.
 
 Genre here is the form an article takes: who speaks, the writer or the sources. A state-media
 "news" item that praises a minister through an expert's quotes is reporting in form, with the
@@ -101,6 +112,7 @@ from spinscope.annotators.quotes import find_direct_quotes
 from spinscope.data import read_json, read_lines
 from spinscope.document import Document, Genre
 from spinscope.errors import ModelMissingError
+from spinscope.satire.wording import bundled_wording_model
 
 LABELS = ("reporting", "opinion", "satire")
 DATA_FILE = "genre.json"
@@ -795,6 +807,9 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
     features["whimsical_bodies"] = float(len(_whimsical_bodies(model, body_text)))
     features["absurd_kicker"] = float(_absurd_kicker(model, doc, body_text, acts))
     features["put_upon_resident"] = float(_put_upon_resident(model, doc, body_text))
+    wording = bundled_wording_model()
+    if wording is not None:
+        features["satire_wording"] = wording.logit(doc.text)
     features["everyday_objects"] = _per_100(len(everyday), body_words)
     features["officialdom"] = _per_100(official, body_words)
     features["incongruity"] = math.sqrt(features["everyday_objects"] * features["officialdom"])

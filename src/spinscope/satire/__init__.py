@@ -1,0 +1,1 @@
+"""Telling deadpan satire from straight news by its wording."""

@@ -1,0 +1,118 @@
+"""Fitting the wording model on paired articles, with out-of-fold scores kept pair by pair."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from spinscope.cleaning import clean
+from spinscope.errors import InputError, SpinscopeError
+from spinscope.readers import read_path
+from spinscope.satire.wording import WordingModel, fit_wording
+
+SATIRE_SUFFIX = "_satire"
+STRAIGHT_SUFFIX = "_report"
+PENALTIES = (0.000001, 0.000003, 0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01)
+"""Ridge penalties tried; the one with the lowest out-of-fold log loss is kept."""
+FOLDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class PairedText:
+    pair: str
+    """The name both twins share: ``govt_01`` for ``govt_01_satire.txt``."""
+    path: Path
+    text: str
+    """The clean text, as ``spinscope analyze`` would see it."""
+    satire: bool
+
+
+def read_pairs(directory: Path) -> list[PairedText]:
+    """Every ``NAME_satire.txt`` with its ``NAME_report.txt`` in ``directory``.
+
+    A file that is neither, or a twin without the other, is an error naming the file: a
+    lone satire would teach the model its topic.
+    """
+    if not directory.is_dir():
+        raise SpinscopeError(f"{directory}: not a folder")
+    texts: list[PairedText] = []
+    for path in sorted(directory.glob("*.txt")):
+        stem = path.stem
+        if stem.endswith(SATIRE_SUFFIX):
+            pair, satire, twin = stem[: -len(SATIRE_SUFFIX)], True, STRAIGHT_SUFFIX
+        elif stem.endswith(STRAIGHT_SUFFIX):
+            pair, satire, twin = stem[: -len(STRAIGHT_SUFFIX)], False, SATIRE_SUFFIX
+        else:
+            raise SpinscopeError(f"{path}: not named NAME_satire.txt or NAME_report.txt")
+        if not (directory / f"{pair}{twin}.txt").is_file():
+            raise SpinscopeError(f"{path}: its twin {pair}{twin}.txt is missing")
+        try:
+            source = read_path(path)
+        except InputError as error:
+            raise SpinscopeError(str(error)) from error
+        texts.append(PairedText(pair, path, clean(source.text).text, satire))
+    if not texts:
+        raise SpinscopeError(f"{directory}: no NAME_satire.txt / NAME_report.txt pairs in it")
+    return texts
+
+
+def fold_of(pairs: Sequence[PairedText], folds: int = FOLDS) -> list[int]:
+    """Each text's fold: twins share one, so a story is never both trained on and scored."""
+    names = sorted({p.pair for p in pairs})
+    fold = {name: i % folds for i, name in enumerate(names)}
+    return [fold[p.pair] for p in pairs]
+
+
+def out_of_fold_logits(
+    pairs: Sequence[PairedText],
+    l2: float,
+    folds: int = FOLDS,
+    fit: Callable[[Sequence[str], Sequence[bool], float], WordingModel] = fit_wording,
+) -> np.ndarray:
+    """Each text's logit from a model fitted on the other folds."""
+    assigned = fold_of(pairs, folds)
+    logits = np.zeros(len(pairs))
+    for fold in sorted(set(assigned)):
+        train = [p for p, f in zip(pairs, assigned, strict=True) if f != fold]
+        model = fit([p.text for p in train], [p.satire for p in train], l2)
+        for i, (p, f) in enumerate(zip(pairs, assigned, strict=True)):
+            if f == fold:
+                logits[i] = model.logit(p.text)
+    return logits
+
+
+def log_loss(logits: np.ndarray, satire: Sequence[bool]) -> float:
+    y = np.asarray(satire, dtype=np.float64)
+    # log(1 + e^-z) for satire, log(1 + e^z) for straight, computed stably
+    signed = np.where(y == 1.0, -logits, logits)
+    return float(np.mean(np.logaddexp(0.0, signed)))
+
+
+def rank_auc(logits: np.ndarray, satire: Sequence[bool]) -> float:
+    """The chance that a satire outscores a straight text (ties count half)."""
+    y = np.asarray(satire, dtype=bool)
+    positive, negative = logits[y], logits[~y]
+    if not len(positive) or not len(negative):
+        return float("nan")
+    wins = (positive[:, None] > negative[None, :]).sum()
+    ties = (positive[:, None] == negative[None, :]).sum()
+    return float((wins + 0.5 * ties) / (len(positive) * len(negative)))
+
+
+def choose_penalty(
+    pairs: Sequence[PairedText], penalties: Sequence[float] = PENALTIES
+) -> tuple[float, dict[float, float], np.ndarray]:
+    """The penalty with the lowest out-of-fold log loss, the loss of each, and its logits."""
+    labels = [p.satire for p in pairs]
+    losses: dict[float, float] = {}
+    best: tuple[float, np.ndarray] | None = None
+    for l2 in penalties:
+        logits = out_of_fold_logits(pairs, l2)
+        losses[l2] = log_loss(logits, labels)
+        if best is None or losses[l2] < losses[best[0]]:
+            best = (l2, logits)
+    assert best is not None
+    return best[0], losses, best[1]

@@ -1,0 +1,116 @@
+"""Pairs, folds, scores and ``spinscope train satire``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from tests.satire.test_wording import REPORTS, SATIRES
+
+from spinscope.errors import SpinscopeError
+from spinscope.satire.training import PairedText, fold_of, rank_auc, read_pairs
+from spinscope.satire.wording import WordingModel
+
+
+def _write_pairs(folder: Path, count: int = 4) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (folder / f"story_{i:02d}_satire.txt").write_text(
+            f"Headline {i}\n\n{SATIRES[i % 4]}\n", encoding="utf-8"
+        )
+        (folder / f"story_{i:02d}_report.txt").write_text(
+            f"Headline {i}\n\n{REPORTS[i % 4]}\n", encoding="utf-8"
+        )
+
+
+def test_pairs_are_read_with_their_labels(tmp_path: Path) -> None:
+    _write_pairs(tmp_path)
+    pairs = read_pairs(tmp_path)
+    assert len(pairs) == 8 and sum(p.satire for p in pairs) == 4
+    assert {p.pair for p in pairs} == {f"story_{i:02d}" for i in range(4)}
+    assert all(p.text.startswith("Headline") for p in pairs)
+
+
+def test_a_lone_twin_is_an_error_naming_it(tmp_path: Path) -> None:
+    _write_pairs(tmp_path)
+    (tmp_path / "story_01_report.txt").unlink()
+    with pytest.raises(SpinscopeError, match=r"story_01_satire\.txt: its twin"):
+        read_pairs(tmp_path)
+
+
+def test_a_file_of_neither_kind_is_an_error_naming_it(tmp_path: Path) -> None:
+    _write_pairs(tmp_path)
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(SpinscopeError, match=r"notes\.txt: not named"):
+        read_pairs(tmp_path)
+
+
+def test_twins_share_a_fold() -> None:
+    pairs = [PairedText(f"p{i // 2}", Path(f"{i}.txt"), "text", i % 2 == 0) for i in range(20)]
+    folds = fold_of(pairs, folds=4)
+    for i in range(0, 20, 2):
+        assert folds[i] == folds[i + 1]
+    assert len(set(folds)) == 4
+
+
+def test_rank_auc_by_hand() -> None:
+    logits = np.array([3.0, 1.0, 2.0, 0.0])
+    # satires 3 and 0 against straight 1 and 2: 3 beats both, 0 beats neither -> 2 of 4
+    assert rank_auc(logits, [True, False, False, True]) == 0.5
+    assert rank_auc(logits, [True, False, True, False]) == 1.0
+    assert rank_auc(np.array([1.0, 1.0]), [True, False]) == 0.5
+
+
+def test_train_satire_command_writes_a_model_and_reports_out_of_fold_figures(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "pairs"
+    _write_pairs(data, count=8)
+    output = tmp_path / "model" / "wording_model.json"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spinscope.cli",
+            "train",
+            "satire",
+            "--data",
+            str(data),
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["pairs"] == 8 and report["texts"] == 16
+    assert 0.0 <= report["out_of_fold_auc"] <= 1.0
+    model = WordingModel.load(output)
+    assert model.logit(SATIRES[0]) > model.logit(REPORTS[0])
+
+
+def test_train_satire_command_fails_in_one_line_on_a_bad_folder(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spinscope.cli",
+            "train",
+            "satire",
+            "--data",
+            str(tmp_path / "missing"),
+            "--output",
+            str(tmp_path / "m.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0 and "missing: not a folder" in result.stderr
