@@ -165,3 +165,31 @@ def test_main_cast_found_counts_praise_and_blame_reports_only() -> None:
         "model_villain": 1,
         "model_both": 1,
     }
+
+
+def test_penalties_with_fewest_false_villains_win_then_accuracy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When every setting casts one villain the rules do not, the least harmful and then the
+    most accurate setting is chosen, not a fixed default."""
+    from spinscope.roles import training
+
+    def report(cases: object, l2: float, unlabelled: float) -> dict[str, dict[str, float]]:
+        false_villains = 2 if l2 == 100.0 else 1
+        accuracy = 0.9 if l2 == 100.0 else 0.5 + l2 / 100 + unlabelled / 10
+        return {
+            "set": {
+                "roles": 100,
+                "rules_accuracy": 0.5,
+                "model_accuracy": accuracy,
+                "rules_false_villains": 0,
+                "model_false_villains": false_villains,
+            }
+        }
+
+    monkeypatch.setattr(training, "leave_one_set_out", report)
+    (l2, unlabelled), scores = training.choose_penalties([])
+    # l2=100 is the most accurate but casts two false villains; among the rest, l2=30 with the
+    # largest unlabelled weight scores best.
+    assert (l2, unlabelled) == (30.0, max(training.UNLABELLED_GRID))
+    assert len(scores) == len(training.L2_GRID) * len(training.UNLABELLED_GRID)

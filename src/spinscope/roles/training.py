@@ -267,21 +267,24 @@ def pooled_accuracy(report: dict[str, dict[str, float]], key: str) -> float:
 def choose_penalties(
     cases: Sequence[LabelledCase],
 ) -> tuple[tuple[float, float], dict[str, float]]:
-    """The ridge penalty and the weight of unlabelled actors with the best pooled
-    leave-one-set-out accuracy among those that cast no more villains than the rules do in
-    articles whose labels have none."""
+    """The ridge penalty and the weight of unlabelled actors that cast the fewest villains
+    beyond the rules' in articles whose labels have none, and among those the best pooled
+    leave-one-set-out accuracy. A false villain is the worst error portrayal can make, so no
+    accuracy buys one; when every setting casts one (say, in a report the genre annotator
+    takes for satire), the least harmful still wins, not a fixed default."""
     scores: dict[str, float] = {}
-    best: tuple[float, float, float] | None = None
+    best: tuple[int, float, float, float] | None = None
     for unlabelled in UNLABELLED_GRID:
         for l2 in L2_GRID:
             report = leave_one_set_out(cases, l2, unlabelled)
             accuracy = pooled_accuracy(report, "model_accuracy")
             scores[f"l2={l2},unlabelled={unlabelled}"] = accuracy
-            false_villains = sum(r["model_false_villains"] for r in report.values())
-            if false_villains > sum(r["rules_false_villains"] for r in report.values()):
-                continue
-            if best is None or accuracy > best[0]:
-                best = (accuracy, l2, unlabelled)
-    if best is None:
-        return (L2, 1.0), scores
-    return (best[1], best[2]), scores
+            excess = max(
+                0,
+                sum(r["model_false_villains"] for r in report.values())
+                - sum(r["rules_false_villains"] for r in report.values()),
+            )
+            if best is None or (-excess, accuracy) > (-best[0], best[1]):
+                best = (excess, accuracy, l2, unlabelled)
+    assert best is not None
+    return (best[2], best[3]), scores

@@ -4,7 +4,7 @@ A logistic regression over tf-idf weights of the article's words. It is fitted o
 articles written for it (``training_data/genre_pairs``): each pair tells one story twice, in
 the same setting, format and cast, once straight and once as deadpan satire. Topic words appear
 on both sides of a pair and cancel out; what is left is the wording of the impossible told
-calmly ("itself", "already", "no longer", "confirmed", "asked whether").
+calmly ("itself", "already", "always", "confirmed", "asked whether").
 
 The model's output is a logit. Genre reads it as the feature ``satire_wording``; how far above
 which floor it must be to count, and how much it weighs, live in ``data/genre.json`` with the
