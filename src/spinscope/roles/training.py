@@ -273,7 +273,7 @@ def choose_penalties(
     accuracy buys one; when every setting casts one (say, in a report the genre annotator
     takes for satire), the least harmful still wins, not a fixed default."""
     scores: dict[str, float] = {}
-    best: tuple[int, float, float, float] | None = None
+    best: tuple[float, float, float, float] | None = None
     for unlabelled in UNLABELLED_GRID:
         for l2 in L2_GRID:
             report = leave_one_set_out(cases, l2, unlabelled)
