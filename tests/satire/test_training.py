@@ -65,28 +65,23 @@ def test_rank_auc_by_hand() -> None:
     assert rank_auc(np.array([1.0, 1.0]), [True, False]) == 0.5
 
 
+def _train_satire(data: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    command = ["train", "satire", "--data", str(data), "--output", str(output)]
+    return subprocess.run(
+        [sys.executable, "-m", "spinscope.cli", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def test_train_satire_command_writes_a_model_and_reports_out_of_fold_figures(
     tmp_path: Path,
 ) -> None:
     data = tmp_path / "pairs"
     _write_pairs(data, count=8)
     output = tmp_path / "model" / "wording_model.json"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spinscope.cli",
-            "train",
-            "satire",
-            "--data",
-            str(data),
-            "--output",
-            str(output),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _train_satire(data, output)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["pairs"] == 8 and report["texts"] == 16
@@ -96,21 +91,6 @@ def test_train_satire_command_writes_a_model_and_reports_out_of_fold_figures(
 
 
 def test_train_satire_command_fails_in_one_line_on_a_bad_folder(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "spinscope.cli",
-            "train",
-            "satire",
-            "--data",
-            str(tmp_path / "missing"),
-            "--output",
-            str(tmp_path / "m.json"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _train_satire(tmp_path / "missing", tmp_path / "m.json")
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and "missing: not a folder" in result.stderr
