@@ -700,9 +700,9 @@ def test_deadpan_satire_without_any_lexicon_cue_is_satire_by_its_wording(
 
 BLIND = sorted((DATA / "genre_blind").glob("*.txt"))
 """Sixteen articles written blind (their writer saw no code, training text or test article)
-after the wording model was fitted, and scored once: 15 right, 10 without the wording."""
-BLIND_MISSES = {"opinion_editorial_night_bus_cuts.txt"}
-"""An unsigned editorial with no first person, no question and no kicker: read as reporting."""
+after the wording model was fitted, and scored once: 15 right, 10 without the wording. The
+miss, an unsigned editorial with no first person, led to ``editorial_voice``."""
+BLIND_MISSES: set[str] = set()
 
 
 @pytest.mark.slow
@@ -722,3 +722,19 @@ def test_blind_set_label(genre_analyzer: Analyzer, path: Path) -> None:
 def test_the_blind_set_has_each_kind() -> None:
     labels = [expected_label(path) for path in BLIND]
     assert len(BLIND) == 16 and labels.count("satire") == 5 and labels.count("opinion") == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Councillors should reject it. This newspaper will be watching how they vote.", 1),
+        ("In this newspaper's view the plan fails. This paper has argued so for years.", 2),
+        ("A council spokesman told this newspaper the routes would close in January.", 0),
+        ('"This newspaper will be watching," the mayor joked at the launch.', 0),
+    ],
+)
+def test_editorial_voice_is_the_outlet_judging_in_its_own_name(
+    genre_analyzer: Analyzer, sentence: str, count: int
+) -> None:
+    doc = genre_analyzer.analyze_text(f"Night buses\n\n{sentence}\n")
+    assert genre_of(doc).features["editorial_voice"] == count

@@ -13,6 +13,8 @@ outside metadata lines such as the byline, dateline and author box):
   reporter rarely says "I", "we" or "you"; a columnist does.
 * ``evaluative``: words of the VADER sentiment lexicon with strong valence, less words that in
   news name events ("killed", "war"), so judgement, not subject matter, is measured.
+* ``editorial_voice``: the outlet judging in its own name, the unsigned editorial's voice
+  ("This newspaper will be watching", "in this paper's view"); not "told this newspaper".
 * ``prescriptive`` ("must", "should", "need to"), ``questions`` and ``exclamations`` (marks
   outside quotes, so rhetorical ones), ``hedges`` ("perhaps", "I suspect"), ``intensifiers``
   ("clearly", "frankly") and ``scare_quotes`` (a short quoted fragment that is nobody's
@@ -135,6 +137,7 @@ class _Model:
     stance_subjects: frozenset[str]
     according_to: re.Pattern[str]
     prescriptive: re.Pattern[str]
+    editorial_voice: re.Pattern[str]
     hedges: re.Pattern[str]
     intensifiers: re.Pattern[str]
     time_references: re.Pattern[str]
@@ -264,6 +267,7 @@ def _model(name: str = DATA_FILE) -> _Model:
         stance_subjects=frozenset(raw["attribution_stance_subjects"]),
         according_to=_phrases(raw["according_to"]),
         prescriptive=_phrases(raw["prescriptive"]),
+        editorial_voice=_phrases(raw["editorial_voice"]),
         hedges=_phrases(raw["hedges"]),
         intensifiers=_phrases(raw["intensifiers"]),
         time_references=_phrases(raw["time_references"]),
@@ -778,6 +782,7 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
         "second_person": _per_100(counts["second"], words),
         "evaluative": _per_100(counts["evaluative"], words),
         "prescriptive": _per_100(_count(model.prescriptive, own_text), words),
+        "editorial_voice": float(_count(model.editorial_voice, own_text)),
         "questions": _per_100(len(re.findall(r"\?+", own_text)), words),
         "exclamations": _per_100(len(re.findall(r"!+", own_text)), words),
         "hedges": _per_100(_count(model.hedges, own_text), words),
