@@ -1119,3 +1119,32 @@ def test_what_an_analyst_cites_or_lists_is_the_analysts_claim(reader: Analyzer) 
         "wounded.\n"
     )
     assert not by_name(doc, "Ousmane Diagne Faye").evidence
+
+
+@pytest.mark.parametrize(
+    ("verb", "forms"),
+    [
+        ("save", {"save", "saves", "saved", "saving"}),
+        ("deny", {"deny", "denies", "denied", "denying"}),
+        ("shell", {"shell", "shells", "shelled", "shelling"}),
+        ("push", {"push", "pushes", "pushed", "pushing"}),
+        ("agree", {"agree", "agrees", "agreed", "agreeing"}),
+        ("die", {"die", "dies", "died", "dying"}),
+        ("ban", {"ban", "bans", "banned", "banning", "baned", "baning"}),
+        (
+            "open fire on",
+            {
+                "open fire on",
+                "opens fire on",
+                "opened fire on",
+                "opening fire on",
+                "openned fire on",
+                "openning fire on",
+            },
+        ),
+    ],
+)
+def test_verb_inflections_are_regular_forms_without_invented_ones(
+    verb: str, forms: set[str]
+) -> None:
+    assert _inflections(verb) == forms

@@ -240,25 +240,31 @@ class Lexicon:
 
 
 def _inflections(verb: str) -> set[str]:
-    """Regular English forms of a verb (``shell`` → shells, shelled, shelling)."""
+    """Regular English forms of a verb (``shell`` → shells, shelled, shelling; ``save`` →
+    saves, saved, saving; ``deny`` → denies, denied, denying). A final consonant after one
+    vowel may double or not ("banned", "opened"): stress decides, which spelling cannot tell,
+    so both are listed."""
     words = verb.split()
     head, rest = words[0], " ".join(words[1:])
-    forms = {head, head + "s", head + "ed", head + "ing"}
-    if head.endswith("e"):
-        forms |= {head + "d", head[:-1] + "ing"}
-    if head.endswith(("s", "sh", "ch", "x", "z")):
-        forms.add(head + "es")
-    if head.endswith("y") and head[-2:-1] not in "aeiou":
-        forms |= {head[:-1] + "ies", head[:-1] + "ied"}
-    if (
-        len(head) > 2
-        and head[-1] not in "aeiouwxy"
-        and head[-2] in "aeiou"
-        and head[-3] not in "aeiou"
-    ):
-        forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
-    if head.endswith("ie"):
-        forms |= {head[:-2] + "ying"}
+    forms = {head}
+    consonant_y = head.endswith("y") and head[-2:-1] not in ("a", "e", "i", "o", "u", "")
+    if consonant_y:
+        forms |= {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    elif head.endswith("ie"):
+        forms |= {head + "s", head + "d", head[:-2] + "ying"}
+    elif head.endswith("e"):
+        silent = not head.endswith(("ee", "ye", "oe"))
+        forms |= {head + "s", head + "d", (head[:-1] if silent else head) + "ing"}
+    else:
+        sibilant = head.endswith(("s", "sh", "ch", "x", "z"))
+        forms |= {head + ("es" if sibilant else "s"), head + "ed", head + "ing"}
+        if (
+            len(head) > 2
+            and head[-1] not in "aeiouwxy"
+            and head[-2] in "aeiou"
+            and head[-3] not in "aeiou"
+        ):
+            forms |= {head + head[-1] + "ed", head + head[-1] + "ing"}
     return {f"{form} {rest}".strip() for form in forms}
 
 
