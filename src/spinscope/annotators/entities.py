@@ -252,6 +252,8 @@ class _NameParts:
     person_nouns: frozenset[str]
     place_heads: frozenset[str]
     rare_zipf: float
+    group_possessors: frozenset[str]
+    """Plural nouns that own the rest of a body's name: "Women's", "Boat Owners'"."""
 
 
 @functools.cache
@@ -264,6 +266,7 @@ def _name_parts() -> _NameParts:
         person_nouns=frozenset(raw["person_nouns"]),
         place_heads=frozenset(raw["place_heads"]),
         rare_zipf=float(raw["rare_zipf"]),
+        group_possessors=frozenset(raw["group_possessors"]),
     )
 
 
@@ -977,15 +980,6 @@ def _known_names_in(sdoc: Any) -> list[_Mention]:
     return found
 
 
-GROUP_POSSESSORS = frozenset(
-    {"women", "men", "children", "people", "peoples", "owners", "workers", "mothers"}
-    | {"fathers", "veterans", "farmers", "fishermen", "teachers", "students", "vendors"}
-    | {"traders", "journalists", "doctors", "nurses", "miners", "growers", "producers"}
-    | {"employers", "writers", "lawyers", "parents", "pensioners", "victims", "families"}
-)
-"""Plural nouns that own the rest of a body's name: "Women's", "Boat Owners'"."""
-
-
 def _bodies_with_possessive_plurals(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
     """A body's name that runs through a plural possessive, "the Kattuthurai Women's Fish
     Vendors' Society", "the Rameswaram Mechanised Boat Owners' Association", "the National
@@ -993,6 +987,7 @@ def _bodies_with_possessive_plurals(sdoc: Any, mentions: list[_Mention]) -> list
     first capitalised word to the head noun, when a group noun owns the rest ("Russia's
     Defence Ministry" is Russia's, and stays two names)."""
     heads = _name_parts().organisation_heads
+    possessors = _name_parts().group_possessors
     found: list[_Mention] = []
     i = 0
     tokens = list(sdoc)
@@ -1003,7 +998,7 @@ def _bodies_with_possessive_plurals(sdoc: Any, mentions: list[_Mention]) -> list
         j, owned, end = i, False, None
         while j < len(tokens) and j - i < 10:
             token = tokens[j]
-            if token.text in POSSESSIVE and j > i and tokens[j - 1].lower_ in GROUP_POSSESSORS:
+            if token.text in POSSESSIVE and j > i and tokens[j - 1].lower_ in possessors:
                 owned = True
             elif not _is_capitalised(token):
                 break

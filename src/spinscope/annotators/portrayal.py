@@ -204,6 +204,12 @@ class Lexicon:
     ministry", "a military spokesman"): what it says is the party's claim."""
     kin_nouns: frozenset[str]
     """Nouns of kinship: "X's brother, Y" makes Y bereaved when X is harmed."""
+    care_verbs: frozenset[str]
+    """What one does for the harmed ("carried the wounded", "evacuated the injured"), in all
+    forms: praise of it is no praise of harm."""
+    suffered_nouns: dict[str, float]
+    """What befalls someone ("the death of X", "the abduction of X"): X suffered it, with
+    this weight of harm."""
     confinement_nouns: frozenset[str]
     """Where people are locked up: "spent months in prison" harms them."""
     metonyms: dict[str, str]
@@ -320,6 +326,8 @@ def lexicon() -> Lexicon:
         claim_nouns=frozenset(raw["claim_nouns"]),
         official_speakers=frozenset(raw["official_speakers"]),
         kin_nouns=frozenset(raw["kin_nouns"]),
+        care_verbs=frozenset(_verb_forms(dict.fromkeys(raw["care_verbs"], 1.0), irregular)),
+        suffered_nouns=raw["suffered_nouns"],
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
         scales=raw["scales"],
@@ -563,26 +571,6 @@ def _state_led(
     return None
 
 
-CARE_VERBS = frozenset(
-    form
-    for verb in ("carry", "evacuate", "treat", "nurse", "shelter", "feed")
-    for form in _inflections(verb)
-)
-"""What one does for the harmed: "carried the wounded", "evacuated the injured"."""
-
-SUFFERED_NOUNS = {
-    "death": 0.8,
-    "murder": 1.0,
-    "assassination": 1.0,
-    "killing": 1.0,
-    "abduction": 0.8,
-    "kidnapping": 0.8,
-    "disappearance": 0.7,
-    "torture": 0.9,
-    "detention": 0.6,
-    "imprisonment": 0.6,
-    "execution": 1.0,
-}
 """What befalls the one named after "of": "the death of X", "the abduction of X"."""
 
 TIME_PREPOSITIONS = frozenset(
@@ -1343,9 +1331,10 @@ class _MentionReader:
             and actor.head.dep_ == "prep"
         ):
             owner = actor.head.head
-            if owner.lower_ in SUFFERED_NOUNS and actor.head.lower_ == "of":
+            suffered = self.words.suffered_nouns.get(owner.lower_)
+            if suffered is not None and actor.head.lower_ == "of":
                 # "the death of Mahsa Amini", "the abduction of X": X suffered it
-                self._add([owner, actor.head, actor], "harm", SUFFERED_NOUNS[owner.lower_])
+                self._add([owner, actor.head, actor], "harm", suffered)
                 return
             if owner.lower_ in self.words.harm_events or owner.lower_ in self.words.harm_nouns:
                 # "the shelling of Tartar", "the victims of X" read the other way round
@@ -1873,7 +1862,9 @@ class _MentionReader:
                 for t in obj.subtree
                 if t.i not in dating
                 # "praised the soldiers who carried the wounded": harm they relieve
-                and not (t.head.lower_ in self.words.help_verbs or t.head.lower_ in CARE_VERBS)
+                and not (
+                    t.head.lower_ in self.words.help_verbs or t.head.lower_ in self.words.care_verbs
+                )
                 and (
                     t.lower_ in self.words.harm_events
                     or (_is_verb(t) and self._verb_phrase(t) in self.words.harm_verbs)

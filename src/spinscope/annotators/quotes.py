@@ -868,10 +868,6 @@ def _nobody_else_between(
     )
 
 
-ANONYMOUS_WORDS = frozenset({"anonymity", "anonymously", "unnamed"})
-"""A speaker "speaking on condition of anonymity" is no one the text names."""
-
-
 class _SpeakerResolver:
     """Resolves the words that name a speaker to an entity, remembering who spoke last."""
 
@@ -1080,8 +1076,9 @@ class _SpeakerResolver:
         paragraph = self.paragraph_of(position)
         token = _token_at(self.state.doc, max(position - 1, 0))
         sentence_end = token.sent.end_char if token is not None else position
+        anonymous = frozenset(_speaker_words()["anonymous_words"])
         if token is not None and any(
-            word.lower_ in ANONYMOUS_WORDS for word in token.sent if word.idx >= position
+            word.lower_ in anonymous for word in token.sent if word.idx >= position
         ):
             return None
         lo = bisect.bisect_left(self.mention_starts, position)
