@@ -239,6 +239,22 @@ def test_genre_features_by_what_set_the_label_apart() -> None:
     assert header.index("satire cues 2.00") < header.index("dateline")
 
 
+def test_deadpan_and_editorial_features_read_as_words() -> None:
+    doc = make_doc("Registry books appointments for appointments.")
+    doc.genre = Genre(
+        "satire",
+        0.9,
+        {"satire_wording": 3.5, "absurd_acts": 2.0, "score_reporting": 5.0, "score_satire": 9.0},
+    )
+    header = rendered(doc).split("satire (0.90) — ", 1)[1]
+    assert "satire wording (log-odds) 3.50" in header
+    assert "absurd official acts 2" in header
+    doc.genre = Genre(
+        "opinion", 0.8, {"editorial_voice": 1.0, "score_reporting": 1.0, "score_opinion": 2.5}
+    )
+    assert "the paper's own verdicts 1" in rendered(doc)
+
+
 @pytest.mark.parametrize(
     ("features", "shown"),
     [

@@ -72,6 +72,14 @@ GENRE_FEATURE_LABELS: dict[str, tuple[str, str]] = {
     "opinion_marker": ("labelled opinion", "flag"),
     "satire_marker": ("labelled satire", "flag"),
     "satire_cues": ("satire cues", "number"),
+    "satire_outlet": ("satire outlet", "flag"),
+    "satire_wording": ("satire wording (log-odds)", "number"),
+    "editorial_voice": ("the paper's own verdicts", "count"),
+    "absurd_acts": ("absurd official acts", "count"),
+    "whimsical_bodies": ("whimsical official bodies", "count"),
+    "mundane_officialese": ("mundane officialese", "rate"),
+    "absurd_kicker": ("absurd kicker", "flag"),
+    "put_upon_resident": ("put-upon resident", "flag"),
     "incongruity": ("incongruity", "number"),
     "words": ("words", "count"),
 }
@@ -299,7 +307,7 @@ def _genre_feature(name: str, value: float) -> str:
     if unit == "flag":
         return label if value else f"no {label}"
     if unit == "count":
-        return f"{value:.0f} {label}"
+        return f"{label} {value:.0f}"
     return f"{label} {value:.2f}"
 
 
