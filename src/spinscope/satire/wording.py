@@ -105,8 +105,9 @@ def fit_wording(
 
     Words in fewer than ``min_documents`` texts are left out (a name used in one pair teaches
     nothing general). The regression minimises the mean log loss plus ``l2 / 2`` times the
-    squared weights (the bias is not penalised), by Nesterov-accelerated gradient descent,
-    which is exact enough for a convex loss over a few hundred texts.
+    squared weights (the bias is not penalised) by Nesterov-accelerated gradient descent, a
+    fixed 3,000 steps from zero: at the weak penalties out-of-fold loss prefers, the step
+    count regularises as much as the penalty does, the same way in every fit.
     """
     counts = [term_frequencies(text) for text in texts]
     document_frequency: Counter[str] = Counter()
@@ -138,7 +139,7 @@ def _logistic_regression(
     design = np.c_[x, np.ones(n)]
     penalty = np.r_[np.full(dims, l2), 0.0]
     for k in range(steps):
-        probabilities = 1.0 / (1.0 + np.exp(-(design @ momentum)))
+        probabilities = 0.5 * (1.0 + np.tanh(0.5 * (design @ momentum)))  # sigmoid, no overflow
         gradient = design.T @ (probabilities - y) / n + penalty * momentum
         updated = momentum - step * gradient
         momentum = updated + (k / (k + 3)) * (updated - theta)
