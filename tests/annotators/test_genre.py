@@ -719,9 +719,32 @@ def test_blind_set_label(genre_analyzer: Analyzer, path: Path) -> None:
     assert genre_of(doc).label == expected_label(path), genre_of(doc).features
 
 
+BLIND2 = sorted((DATA / "genre_blind2").glob("*.txt"))
+"""Twenty more articles written blind, satires in eight house styles of satirical outlets,
+scored once on arrival: 19 right, all eight satires caught (13 without the wording)."""
+BLIND2_MISSES = {"opinion_letter_bus_timetable.txt"}
+"""An angry letter to the editor, its sarcasm read as satire's wording."""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in BLIND2_MISSES else p
+        for p in BLIND2
+    ],
+    ids=lambda p: p.stem,
+)
+def test_second_blind_set_label(genre_analyzer: Analyzer, path: Path) -> None:
+    doc = genre_analyzer.analyze_text(path.read_text(encoding="utf-8"), path.name)
+    assert genre_of(doc).label == expected_label(path), genre_of(doc).features
+
+
 def test_the_blind_set_has_each_kind() -> None:
     labels = [expected_label(path) for path in BLIND]
     assert len(BLIND) == 16 and labels.count("satire") == 5 and labels.count("opinion") == 4
+    labels = [expected_label(path) for path in BLIND2]
+    assert len(BLIND2) == 20 and labels.count("satire") == 8 and labels.count("opinion") == 4
 
 
 @pytest.mark.parametrize(
