@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -30,10 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def labelled_test_articles() -> list[tuple[Path, str]]:
+    from spinscope.roles.labels import load_labels
+
     articles: list[tuple[Path, str]] = []
     for folder in sorted((ROOT / "tests" / "data").glob("portrayal*")):
-        labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-        articles += [(folder / a["file"], a["genre"]) for a in labels["articles"]]
+        articles += [(folder / a.file, a.genre) for a in load_labels(folder)]
     for folder in ("genre", "genre_blind", "genre_blind2"):
         for path in sorted((ROOT / "tests" / "data" / folder).glob("*.txt")):
             articles.append((path, path.name.split("_")[0]))
@@ -80,6 +80,8 @@ def main() -> int:
     pipeline = ("language", "metadata", "entities", "quotes", "techniques", "genre")
     features: dict[str, dict[str, float]] = {}
     shipped: dict[str, str] = {}
+    logits: dict[str, float] = {}
+    """The final model's logit of each text, from the clean text the analysis made."""
     for outcome in analyze_many(paths, pipeline=pipeline, jobs=args.jobs):
         if outcome.document is None or outcome.document.genre is None:
             print(f"failed: {outcome.source}: {outcome.error}", file=sys.stderr)
@@ -88,12 +90,13 @@ def main() -> int:
         shipped[outcome.source] = outcome.document.genre.label
         found.pop("satire_wording", None)
         features[outcome.source] = found
+        logits[outcome.source] = final.logit(outcome.document.text)
 
     base = genre._model()
-    test_logits = {str(p): final.logit(_clean_text(p)) for p, _ in tests}
+    test_logits = {str(p): logits[str(p)] for p, _ in tests}
     train_logits = {str(p.path): float(z) for p, z in zip(pairs, oof, strict=True)}
     # Opinion pieces are not in the pairs, so the final model has not seen them either.
-    train_logits.update({str(p): final.logit(_clean_text(p)) for p in opinion})
+    train_logits.update({str(p): logits[str(p)] for p in opinion})
 
     def label(path: str, logit: float | None, floor: float, weight: float, cap: float) -> str:
         values = dict(features[path])
@@ -148,23 +151,15 @@ def main() -> int:
         confusion = Counter((g, called[str(p)]) for p, g in tests if called[str(p)] != g)
         print(f"test articles, {name:22s} {right}/{len(tests)} right; misses {dict(confusion)}")
     if external:
-        logits = {str(p): final.logit(_clean_text(p)) for p in external}
         for name, use in (("without wording", False), ("with wording (chosen)", True)):
             called = Counter(
-                label(p, logits[p] if use else None, floor, weight, cap) for p in logits
+                label(str(p), logits[str(p)] if use else None, floor, weight, cap) for p in external
             )
             print(f"{args.external} ({len(external)} real articles), {name}: {dict(called)}")
     for p, g in tests:
         if with_wording[str(p)] != g:
             print(f"  miss: {g} -> {with_wording[str(p)]} (logit {test_logits[str(p)]:.2f}) {p}")
     return 0
-
-
-def _clean_text(path: Path) -> str:
-    from spinscope.cleaning import clean
-    from spinscope.readers import read_path
-
-    return clean(read_path(path).text).text
 
 
 if __name__ == "__main__":

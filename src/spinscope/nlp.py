@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, SENT_START
+from spacy.tokens import Doc
 
 from spinscope.errors import ModelMissingError
 
@@ -78,9 +79,6 @@ def sentence_docs(doc: Any, sentences: list[Any]) -> list[Any]:
     tokenizer's norms, the sentence start marks (one sentence per doc) and the entities, less an
     entity cut by the sentence's start or end (left unannotated, as ``as_doc`` leaves it).
     """
-    from spacy.attrs import ENT_IOB, ENT_TYPE
-    from spacy.tokens import Doc
-
     attributes = doc._get_array_attrs()
     array = doc.to_array(attributes)
     iob = attributes.index(ENT_IOB)

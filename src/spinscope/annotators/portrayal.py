@@ -571,8 +571,6 @@ def _state_led(
     return None
 
 
-"""What befalls the one named after "of": "the death of X", "the abduction of X"."""
-
 TIME_PREPOSITIONS = frozenset(
     {"within", "after", "before", "since", "following", "during", "until", "ahead"}
 )

@@ -1182,10 +1182,11 @@ class _SpeakerResolver:
         if named is None or named.dep_ in {"nsubj", "nsubjpass"}:
             return False
         pronouns: dict[str, str] = _speaker_words()["pronouns"]
+        clauses = {ancestor.i for ancestor in named.ancestors}
         return any(
             word.dep_ in {"nsubj", "nsubjpass"}
             and pronouns.get(word.lower_) == gender
-            and word.head.i in {a.i for a in named.ancestors}
+            and word.head.i in clauses
             for word in parse
         )
 
