@@ -1,13 +1,13 @@
 """How genre weighs the satire wording model: chosen on the training pairs, scored on the
 labelled test articles, in one run.
 
-Usage: python benchmarks/satire_wording.py [--pairs DIR] [--jobs N]
+Usage: python benchmarks/satire_wording.py [--pairs DIR ...] [--jobs N]
 
 1. Fits the wording model on the pairs with twins kept in one fold and takes each training
    text's out-of-fold logit (``spinscope train satire`` does the same).
 2. Runs the genre annotator on every training text and every labelled test article
    (tests/data: the portrayal sets' labels.json, and tests/data/genre, genre_blind and
-   genre_blind2 by file name), keeping
+   genre_blind2, genre_blind3 by file name), keeping
    the features, without the wording feature.
 3. Over a grid of floors and weights for ``satire_wording`` (the feature counts as
    ``weight * (min(logit, cap) - floor)`` above its floor), picks the setting with the most
@@ -34,15 +34,32 @@ def labelled_test_articles() -> list[tuple[Path, str]]:
     articles: list[tuple[Path, str]] = []
     for folder in sorted((ROOT / "tests" / "data").glob("portrayal*")):
         articles += [(folder / a.file, a.genre) for a in load_labels(folder)]
-    for folder in ("genre", "genre_blind", "genre_blind2"):
+    for folder in ("genre", "genre_blind", "genre_blind2", "genre_blind3"):
         for path in sorted((ROOT / "tests" / "data" / folder).glob("*.txt")):
             articles.append((path, path.name.split("_")[0]))
     return articles
 
 
+def straight_or_satire(path: Path) -> str:
+    """A training twin's genre, by its name: ``_satire``, ``_opinion`` or ``_report``."""
+    if path.stem.endswith("_satire"):
+        return "satire"
+    return "opinion" if path.stem.endswith("_opinion") else "reporting"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pairs", type=Path, default=ROOT / "training_data" / "genre_pairs")
+    parser.add_argument(
+        "--pairs",
+        type=Path,
+        nargs="+",
+        default=[
+            folder
+            for name in ("genre_pairs", "genre_opinion_pairs")
+            if (folder := ROOT / "training_data" / name).is_dir()
+        ],
+        help="folders of satire twins (NAME_satire.txt with NAME_report.txt or NAME_opinion.txt)",
+    )
     parser.add_argument(
         "--opinion",
         type=Path,
@@ -64,7 +81,7 @@ def main() -> int:
     from spinscope.satire.training import choose_penalty, rank_auc, read_pairs
     from spinscope.satire.wording import fit_wording
 
-    pairs = read_pairs(args.pairs)
+    pairs = [p for folder in args.pairs for p in read_pairs(folder)]
     l2, _, oof = choose_penalty(pairs)
     print(
         f"training pairs: {len(pairs)} texts, l2 {l2}, out-of-fold AUC "
@@ -114,7 +131,7 @@ def main() -> int:
         scores = genre.label_scores(values, model)
         return max(genre.LABELS, key=lambda name: scores[name])
 
-    truth = {str(p.path): "satire" if p.satire else "reporting" for p in pairs}
+    truth = {str(p.path): straight_or_satire(p.path) for p in pairs}
     truth.update({str(p): "opinion" for p in opinion})
     before = {p: label(p, None, 0, 0, 0) for p in train_logits}
     print(
@@ -124,7 +141,7 @@ def main() -> int:
     )
     grid = []
     for floor in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
-        for weight in (1.0, 1.5, 2.0, 3.0, 4.0, 6.0):
+        for weight in (1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0):
             for span in (2.0, 3.0, 4.0):
                 cap = floor + span
                 called = {p: label(p, z, floor, weight, cap) for p, z in train_logits.items()}

@@ -173,13 +173,14 @@ def build_parser() -> argparse.ArgumentParser:
     satire_trainer = train_targets.add_parser(
         "satire",
         help="fit the genre's satire wording model on paired articles",
-        description="Fit the wording model that genre reads as 'satire_wording' on a folder "
-        "of NAME_satire.txt / NAME_report.txt twins (one story told as deadpan satire and "
-        "straight), choose its ridge penalty by out-of-fold log loss with twins kept in one "
-        "fold, print the out-of-fold figures and write the model fitted on all pairs.",
+        description="Fit the wording model that genre reads as 'satire_wording' on folders "
+        "of twins, NAME_satire.txt with NAME_report.txt or NAME_opinion.txt (one story told "
+        "as deadpan satire and straight, as a report or an opinion piece), choose its ridge "
+        "penalty by out-of-fold log loss with twins kept in one fold, print the out-of-fold "
+        "figures and write the model fitted on all pairs.",
     )
     satire_trainer.add_argument(
-        "--data", required=True, metavar="DIR", help="folder of paired articles"
+        "--data", required=True, nargs="+", metavar="DIR", help="folders of paired articles"
     )
     satire_trainer.add_argument(
         "--output", required=True, metavar="FILE", help="where to write wording_model.json"

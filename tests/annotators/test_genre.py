@@ -705,8 +705,19 @@ miss, an unsigned editorial with no first person, led to ``editorial_voice``."""
 BLIND2 = sorted((DATA / "genre_blind2").glob("*.txt"))
 """Twenty more articles written blind, satires in eight house styles of satirical outlets,
 scored once on arrival: 19 right, all eight satires caught (13 without the wording)."""
-BLIND_MISSES = {"opinion_letter_bus_timetable.txt"}
-"""Blind misses still standing: an angry letter to the editor, its sarcasm read as satire."""
+BLIND3 = sorted((DATA / "genre_blind3").glob("*.txt"))
+"""Twenty-two more, written blind and scored once by the previous (word-only) model before it
+was refitted with opinion twins and word pairs: 17 right, four opinion pieces read as satire."""
+BLIND_MISSES = {
+    "satire_zebra_crossing_into_duck_pond.txt",
+    "satire_pothole_tenth_birthday.txt",
+    "opinion_letter_bin_collections.txt",
+    "satire_column_shed_landlord.txt",
+    "satire_expert_born_owning_property.txt",
+}
+"""Misses still standing: two deadpan council satires whose wording the refitted model puts
+just under its floor (read as reporting); an angry letter whose sarcasm reads as satire; a
+satirical first-person column and a satirical Q&A with an absurd economist (read as opinion)."""
 
 
 @pytest.mark.slow
@@ -714,7 +725,7 @@ BLIND_MISSES = {"opinion_letter_bus_timetable.txt"}
     "path",
     [
         pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in BLIND_MISSES else p
-        for p in BLIND + BLIND2
+        for p in BLIND + BLIND2 + BLIND3
     ],
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
@@ -728,6 +739,8 @@ def test_the_blind_set_has_each_kind() -> None:
     assert len(BLIND) == 16 and labels.count("satire") == 5 and labels.count("opinion") == 4
     labels = [expected_label(path) for path in BLIND2]
     assert len(BLIND2) == 20 and labels.count("satire") == 8 and labels.count("opinion") == 4
+    labels = [expected_label(path) for path in BLIND3]
+    assert len(BLIND3) == 22 and labels.count("satire") == 8 and labels.count("opinion") == 6
 
 
 @pytest.mark.parametrize(

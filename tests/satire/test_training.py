@@ -31,7 +31,7 @@ def test_pairs_are_read_with_their_labels(tmp_path: Path) -> None:
     _write_pairs(tmp_path)
     pairs = read_pairs(tmp_path)
     assert len(pairs) == 8 and sum(p.satire for p in pairs) == 4
-    assert {p.pair for p in pairs} == {f"story_{i:02d}" for i in range(4)}
+    assert {p.pair for p in pairs} == {f"{tmp_path.name}/story_{i:02d}" for i in range(4)}
     assert all(p.text.startswith("Headline") for p in pairs)
 
 
@@ -46,6 +46,25 @@ def test_a_file_of_neither_kind_is_an_error_naming_it(tmp_path: Path) -> None:
     _write_pairs(tmp_path)
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     with pytest.raises(SpinscopeError, match=r"notes\.txt: not named"):
+        read_pairs(tmp_path)
+
+
+def test_an_opinion_piece_is_a_straight_twin(tmp_path: Path) -> None:
+    _write_pairs(tmp_path, count=2)
+    (tmp_path / "story_01_report.txt").rename(tmp_path / "story_01_opinion.txt")
+    pairs = read_pairs(tmp_path)
+    assert {(p.path.name, p.satire) for p in pairs} == {
+        ("story_00_report.txt", False),
+        ("story_00_satire.txt", True),
+        ("story_01_opinion.txt", False),
+        ("story_01_satire.txt", True),
+    }
+
+
+def test_a_satire_with_two_straight_twins_is_an_error(tmp_path: Path) -> None:
+    _write_pairs(tmp_path, count=2)
+    (tmp_path / "story_01_opinion.txt").write_text("Headline\n\nI think so.\n", encoding="utf-8")
+    with pytest.raises(SpinscopeError, match=r"story_01_satire\.txt: its twin .* two straight"):
         read_pairs(tmp_path)
 
 
@@ -65,8 +84,8 @@ def test_rank_auc_by_hand() -> None:
     assert rank_auc(np.array([1.0, 1.0]), [True, False]) == 0.5
 
 
-def _train_satire(data: Path, output: Path) -> subprocess.CompletedProcess[str]:
-    command = ["train", "satire", "--data", str(data), "--output", str(output)]
+def _train_satire(*data: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    command = ["train", "satire", "--data", *map(str, data), "--output", str(output)]
     return subprocess.run(
         [sys.executable, "-m", "spinscope.cli", *command],
         capture_output=True,
@@ -78,19 +97,20 @@ def _train_satire(data: Path, output: Path) -> subprocess.CompletedProcess[str]:
 def test_train_satire_command_writes_a_model_and_reports_out_of_fold_figures(
     tmp_path: Path,
 ) -> None:
-    data = tmp_path / "pairs"
+    data, more = tmp_path / "pairs", tmp_path / "more"
     _write_pairs(data, count=8)
+    _write_pairs(more, count=2)  # same file names in another folder: other pairs
     output = tmp_path / "model" / "wording_model.json"
-    result = _train_satire(data, output)
+    result = _train_satire(data, more, output=output)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["pairs"] == 8 and report["texts"] == 16
+    assert report["pairs"] == 10 and report["texts"] == 20
     assert 0.0 <= report["out_of_fold_auc"] <= 1.0
     model = WordingModel.load(output)
     assert model.logit(SATIRES[0]) > model.logit(REPORTS[0])
 
 
 def test_train_satire_command_fails_in_one_line_on_a_bad_folder(tmp_path: Path) -> None:
-    result = _train_satire(tmp_path / "missing", tmp_path / "m.json")
+    result = _train_satire(tmp_path / "missing", output=tmp_path / "m.json")
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and "missing: not a folder" in result.stderr

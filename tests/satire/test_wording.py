@@ -28,6 +28,49 @@ def test_words_are_lower_case_letter_runs() -> None:
     assert term_frequencies("Yes yes no")["yes"] == 2
 
 
+def test_terms_are_words_and_word_pairs() -> None:
+    counts = term_frequencies("Asked whether, asked whether again.")
+    assert counts == {
+        "asked": 2,
+        "whether": 2,
+        "again": 1,
+        "asked whether": 2,
+        "whether asked": 1,
+        "whether again": 1,
+    }
+
+
+def test_the_sparse_fit_gives_the_dense_solution() -> None:
+    """The fit keeps only non-zero entries; the same gradient steps on the full matrix, with
+    its exact spectral norm, reach the same weights."""
+    import numpy as np
+
+    from spinscope.satire.wording import _logistic_regression, _SparseRows
+
+    rng = np.random.default_rng(3)
+    dense = rng.random((12, 9)) * (rng.random((12, 9)) < 0.4)
+    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9)
+    y = (rng.random(12) < 0.5).astype(float)
+    rows, columns = np.nonzero(dense)
+    sparse = _SparseRows(rows, columns, dense[rows, columns], dense.shape)
+    assert sparse.squared_norm() == pytest.approx(np.linalg.norm(dense, 2) ** 2, rel=1e-6)
+    weights, bias = _logistic_regression(sparse, y, 0.01, steps=400)
+    # the same steps, on the dense matrix
+    step = 1.0 / (0.25 * (np.linalg.norm(dense, 2) ** 2 / 12 + 1.0) + 0.01)
+    design = np.c_[dense, np.ones(12)]
+    penalty = np.r_[np.full(9, 0.01), 0.0]
+    theta = np.zeros(10)
+    ahead = theta.copy()
+    for k in range(400):
+        gradient = design.T @ (1 / (1 + np.exp(-design @ ahead)) - y) / 12 + penalty * ahead
+        updated = ahead - step * gradient
+        ahead = updated + (k / (k + 3)) * (updated - theta)
+        theta = updated
+    assert np.allclose(weights, theta[:-1], atol=1e-6) and bias == pytest.approx(
+        theta[-1], abs=1e-6
+    )
+
+
 def test_vector_has_unit_length_and_ignores_unknown_words() -> None:
     model = WordingModel({"itself": 2.0, "said": 1.0}, {"itself": 1.0, "said": -1.0}, 0.0)
     vector = model.vector(term_frequencies("itself itself said unknown"))

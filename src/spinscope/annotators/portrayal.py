@@ -177,9 +177,9 @@ class Lexicon:
     help_verbs: dict[str, float]
     obstruct_verbs: dict[str, float]
     naming_verbs: frozenset[str]
+    """Verbs whose subject judges their object ("called it terror"), in all forms."""
     prevent_verbs: frozenset[str]
     """Verbs that keep harm away ("prevented a war"), in all forms."""
-    """Verbs whose subject judges their object ("called it terror"), in all forms."""
     stewardship_nouns: dict[str, float]
     """Nouns of someone's running of things ("under X's leadership"), with how much the phrase
     itself credits them."""
@@ -218,30 +218,30 @@ class Lexicon:
     decision: dict[str, float]
     technique_polarity: dict[str, float]
     projectile_nouns: frozenset[str]
+    """What is fired and strikes ("a bullet went through her roof"): what it lands on or goes
+    through is harmed."""
     container_nouns: frozenset[str]
+    """What holds things without being them: "its list of terrorist organisations" does not
+    make its owner a terrorist."""
     vehicle_nouns: frozenset[str]
     """What carries an actor's people or fire ("a Y ship", "Y jets"): it stands for its
     owner, and so does the crew "from" it."""
-    """What holds things without being them: "its list of terrorist organisations" does not
-    make its owner a terrorist."""
     perpetration_verbs: frozenset[str]
     """Verbs of doing a harmful act ("carried out", "planted", "claimed"), in all forms: in the
     passive, their "by X" is who did it ("the attack was carried out by X")."""
     perpetrated_things: frozenset[str]
     """Besides harmful events, what one plants or claims: a device, responsibility."""
-    """What is fired and strikes ("a bullet went through her roof"): what it lands on or goes
-    through is harmed."""
     stance_adjectives: dict[str, float]
     """Adjectives of a stance towards someone ("critical of X", "scathing about X"): the
     signed weight of that stance, said of X."""
     leader_titles: frozenset[str]
+    """Titles of a head of state or government ("President", "Prime Minister")."""
     imposing_verbs: frozenset[str]
     """What an authority does to people ("fined her", "banned honking"), in all forms."""
     imposing_nouns: frozenset[str]
     """What an authority announces or introduces on people (a fine, a surcharge, a quota)."""
     announcing_verbs: frozenset[str]
     """Verbs that announce or introduce what is imposed, in all forms."""
-    """Titles of a head of state or government ("President", "Prime Minister")."""
     vader: dict[str, float]
 
 

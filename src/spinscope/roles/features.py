@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from spinscope.data import read_json
 from spinscope.document import Document, Span
 from spinscope.gazetteer import Country, country_named, place_index
 
@@ -398,13 +399,14 @@ def role_features(
     return np.asarray(rows, dtype=np.float64).reshape(len(cases), len(FEATURES))
 
 
-ACCOUNT_NOUNS = frozenset({"account", "accounts", "version", "versions", "statement", "statements"})
+@functools.cache
+def _account_nouns() -> frozenset[str]:
+    return frozenset(read_json("speaker_words.json")["account_nouns"])
 
 
 def _speaks(verb: Any) -> bool:
     """Whether the verb gives an account ("have given sharply different accounts", "issued
     a statement"). Not every reporting verb: the one who "said" or "accused" in a sentence
     of harm often does the harm in the text's telling."""
-    return any(
-        child.dep_ in {"dobj", "obj"} and child.lower_ in ACCOUNT_NOUNS for child in verb.children
-    )
+    accounts = _account_nouns()
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in accounts for c in verb.children)

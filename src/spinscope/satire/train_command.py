@@ -14,7 +14,7 @@ from spinscope.satire.wording import fit_wording
 
 
 def train_satire(args: argparse.Namespace) -> int:
-    pairs = read_pairs(Path(args.data))
+    pairs = [p for folder in args.data for p in read_pairs(Path(folder))]
     labels = [p.satire for p in pairs]
     l2, losses, logits = choose_penalty(pairs)
     model = fit_wording([p.text for p in pairs], labels, l2)
@@ -33,6 +33,7 @@ def train_satire(args: argparse.Namespace) -> int:
         },
         "known_words": len(model.idf),
     }
-    model.save(Path(args.output), training={"data": str(args.data), **report})
+    folders = [str(folder) for folder in args.data]
+    model.save(Path(args.output), training={"data": folders, **report})
     print(json.dumps(report, indent=2))
     return 0

@@ -14,7 +14,9 @@ from spinscope.readers import read_path
 from spinscope.satire.wording import WordingModel, fit_wording
 
 SATIRE_SUFFIX = "_satire"
-STRAIGHT_SUFFIX = "_report"
+STRAIGHT_SUFFIXES = ("_report", "_opinion")
+"""A satire's straight twin tells its story as a report or argues it as an opinion piece: the
+model must learn that sarcasm in a signed argument is not satire either."""
 PENALTIES = (0.000001, 0.000003, 0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01)
 """Ridge penalties tried; the one with the lowest out-of-fold log loss is kept."""
 FOLDS = 8
@@ -31,7 +33,8 @@ class PairedText:
 
 
 def read_pairs(directory: Path) -> list[PairedText]:
-    """Every ``NAME_satire.txt`` with its ``NAME_report.txt`` in ``directory``.
+    """Every ``NAME_satire.txt`` with its straight twin, ``NAME_report.txt`` or
+    ``NAME_opinion.txt``, in ``directory``.
 
     A file that is neither, or a twin without the other, is an error naming the file: a
     lone satire would teach the model its topic.
@@ -39,23 +42,30 @@ def read_pairs(directory: Path) -> list[PairedText]:
     if not directory.is_dir():
         raise SpinscopeError(f"{directory}: not a folder")
     texts: list[PairedText] = []
+    names = " or ".join(f"NAME{suffix}.txt" for suffix in (SATIRE_SUFFIX, *STRAIGHT_SUFFIXES))
     for path in sorted(directory.glob("*.txt")):
         stem = path.stem
+        straight = next((x for x in STRAIGHT_SUFFIXES if stem.endswith(x)), None)
         if stem.endswith(SATIRE_SUFFIX):
-            pair, satire, twin = stem[: -len(SATIRE_SUFFIX)], True, STRAIGHT_SUFFIX
-        elif stem.endswith(STRAIGHT_SUFFIX):
-            pair, satire, twin = stem[: -len(STRAIGHT_SUFFIX)], False, SATIRE_SUFFIX
+            pair, satire = stem[: -len(SATIRE_SUFFIX)], True
+            twins = [f"{pair}{suffix}.txt" for suffix in STRAIGHT_SUFFIXES]
+        elif straight is not None:
+            pair, satire = stem[: -len(straight)], False
+            twins = [f"{pair}{SATIRE_SUFFIX}.txt"]
         else:
-            raise SpinscopeError(f"{path}: not named NAME_satire.txt or NAME_report.txt")
-        if not (directory / f"{pair}{twin}.txt").is_file():
-            raise SpinscopeError(f"{path}: its twin {pair}{twin}.txt is missing")
+            raise SpinscopeError(f"{path}: not named {names}")
+        present = [twin for twin in twins if (directory / twin).is_file()]
+        if len(present) != 1:
+            wanted = " or ".join(twins)
+            problem = "is missing" if not present else "has two straight twins"
+            raise SpinscopeError(f"{path}: its twin ({wanted}) {problem}")
         try:
             source = read_path(path)
         except InputError as error:
             raise SpinscopeError(str(error)) from error
-        texts.append(PairedText(pair, path, clean(source.text).text, satire))
+        texts.append(PairedText(f"{directory.name}/{pair}", path, clean(source.text).text, satire))
     if not texts:
-        raise SpinscopeError(f"{directory}: no NAME_satire.txt / NAME_report.txt pairs in it")
+        raise SpinscopeError(f"{directory}: no satire pairs ({names}) in it")
     return texts
 
 

@@ -1,10 +1,11 @@
 """The wording model: how much an article's words read like deadpan satire, not straight news.
 
-A logistic regression over tf-idf weights of the article's words. It is fitted on pairs of
-articles written for it (``training_data/genre_pairs``): each pair tells one story twice, in
-the same setting, format and cast, once straight and once as deadpan satire. Topic words appear
-on both sides of a pair and cancel out; what is left is the wording of the impossible told
-calmly ("itself", "already", "always", "confirmed", "asked whether").
+A logistic regression over tf-idf weights of the article's words and word pairs. It is fitted
+on pairs of articles written for it (``training_data/genre_pairs``,
+``training_data/genre_opinion_pairs``): each pair tells one story twice, in the same setting,
+format and cast, once straight (as a report or an opinion piece) and once as deadpan satire.
+Topic words appear on both sides of a pair and cancel out; what is left is the wording of the
+impossible told calmly ("itself", "already", "always", "confirmed", "asked whether").
 
 The model's output is a logit. Genre reads it as the feature ``satire_wording``; how far above
 which floor it must be to count, and how much it weighs, live in ``data/genre.json`` with the
@@ -14,6 +15,7 @@ other features.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -37,7 +39,9 @@ def words(text: str) -> list[str]:
 
 
 def term_frequencies(text: str) -> Counter[str]:
-    return Counter(words(text))
+    """Counts of the article's words and of each two words in a row ("asked whether")."""
+    found = words(text)
+    return Counter(found) + Counter(f"{a} {b}" for a, b in itertools.pairwise(found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,30 +122,77 @@ def fit_wording(
     idf = {w: math.log((1 + n) / (1 + document_frequency[w])) + 1.0 for w in vocabulary}
     empty = WordingModel(idf, dict.fromkeys(vocabulary, 0.0), 0.0)
     index = {w: i for i, w in enumerate(vocabulary)}
-    x = np.zeros((n, len(vocabulary)))
+    rows: list[int] = []
+    columns: list[int] = []
+    values: list[float] = []
     for row, c in enumerate(counts):
         for w, v in empty.vector(c).items():
-            x[row, index[w]] = v
+            rows.append(row)
+            columns.append(index[w])
+            values.append(v)
+    x = _SparseRows(
+        np.asarray(rows, dtype=np.int64),
+        np.asarray(columns, dtype=np.int64),
+        np.asarray(values, dtype=np.float64),
+        (n, len(vocabulary)),
+    )
     y = np.asarray(satire, dtype=np.float64)
     weights, bias = _logistic_regression(x, y, l2)
     return WordingModel(idf, {w: float(weights[index[w]]) for w in vocabulary}, float(bias))
 
 
+@dataclass(frozen=True, slots=True)
+class _SparseRows:
+    """A texts-by-terms matrix kept as its non-zero entries: with word pairs the vocabulary
+    runs to tens of thousands of terms, of which each text has a few hundred."""
+
+    rows: np.ndarray
+    columns: np.ndarray
+    values: np.ndarray
+    shape: tuple[int, int]
+
+    def times(self, vector: np.ndarray) -> np.ndarray:
+        """``X @ vector``."""
+        products = self.values * vector[self.columns]
+        return np.bincount(self.rows, weights=products, minlength=self.shape[0])
+
+    def transposed_times(self, vector: np.ndarray) -> np.ndarray:
+        """``X.T @ vector``."""
+        products = self.values * vector[self.rows]
+        return np.bincount(self.columns, weights=products, minlength=self.shape[1])
+
+    def squared_norm(self, iterations: int = 100) -> float:
+        """The largest eigenvalue of ``X.T @ X`` (the squared spectral norm), by power
+        iteration from a fixed start."""
+        vector = np.ones(self.shape[1]) / math.sqrt(max(self.shape[1], 1))
+        value = 0.0
+        for _ in range(iterations):
+            product = self.transposed_times(self.times(vector))
+            value = float(np.linalg.norm(product))
+            if value == 0.0:
+                return 0.0
+            vector = product / value
+        return value
+
+
 def _logistic_regression(
-    x: np.ndarray, y: np.ndarray, l2: float, steps: int = 3000
+    x: _SparseRows, y: np.ndarray, l2: float, steps: int = 3000
 ) -> tuple[np.ndarray, float]:
     n, dims = x.shape
     # Rows have unit length, so the loss's gradient is Lipschitz with at most this constant.
-    lipschitz = 0.25 * (np.linalg.norm(x, 2) ** 2 / n + 1.0) + l2
+    lipschitz = 0.25 * (x.squared_norm() / n + 1.0) + l2
     step = 1.0 / lipschitz
-    theta = np.zeros(dims + 1)
-    momentum = theta.copy()
-    design = np.c_[x, np.ones(n)]
-    penalty = np.r_[np.full(dims, l2), 0.0]
+    weights = np.zeros(dims)
+    bias = 0.0
+    ahead_weights, ahead_bias = weights.copy(), bias
     for k in range(steps):
-        probabilities = 0.5 * (1.0 + np.tanh(0.5 * (design @ momentum)))  # sigmoid, no overflow
-        gradient = design.T @ (probabilities - y) / n + penalty * momentum
-        updated = momentum - step * gradient
-        momentum = updated + (k / (k + 3)) * (updated - theta)
-        theta = updated
-    return theta[:-1], float(theta[-1])
+        scores = x.times(ahead_weights) + ahead_bias
+        errors = 0.5 * (1.0 + np.tanh(0.5 * scores)) - y  # sigmoid, no overflow
+        gradient = x.transposed_times(errors) / n + l2 * ahead_weights
+        updated_weights = ahead_weights - step * gradient
+        updated_bias = ahead_bias - step * float(np.mean(errors))
+        pull = k / (k + 3)  # Nesterov's momentum
+        ahead_weights = updated_weights + pull * (updated_weights - weights)
+        ahead_bias = updated_bias + pull * (updated_bias - bias)
+        weights, bias = updated_weights, updated_bias
+    return weights, bias
