@@ -40,13 +40,6 @@ def labelled_test_articles() -> list[tuple[Path, str]]:
     return articles
 
 
-def straight_or_satire(path: Path) -> str:
-    """A training twin's genre, by its name: ``_satire``, ``_opinion`` or ``_report``."""
-    if path.stem.endswith("_satire"):
-        return "satire"
-    return "opinion" if path.stem.endswith("_opinion") else "reporting"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument(
@@ -131,7 +124,7 @@ def main() -> int:
         scores = genre.label_scores(values, model)
         return max(genre.LABELS, key=lambda name: scores[name])
 
-    truth = {str(p.path): straight_or_satire(p.path) for p in pairs}
+    truth = {str(p.path): p.genre for p in pairs}
     truth.update({str(p): "opinion" for p in opinion})
     before = {p: label(p, None, 0, 0, 0) for p in train_logits}
     print(

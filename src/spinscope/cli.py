@@ -164,12 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
         "accuracy, print each set's accuracy for the rules and for a model fitted without "
         "that set, and write the model fitted on all sets.",
     )
-    role_trainer.add_argument(
-        "--data", required=True, nargs="+", metavar="DIR", help="labelled set folders"
-    )
-    role_trainer.add_argument(
-        "--output", required=True, metavar="FILE", help="where to write role_model.json"
-    )
+    _folders_to_file(role_trainer, "labelled set folders", "role_model.json")
     satire_trainer = train_targets.add_parser(
         "satire",
         help="fit the genre's satire wording model on paired articles",
@@ -179,12 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
         "penalty by out-of-fold log loss with twins kept in one fold, print the out-of-fold "
         "figures and write the model fitted on all pairs.",
     )
-    satire_trainer.add_argument(
-        "--data", required=True, nargs="+", metavar="DIR", help="folders of paired articles"
-    )
-    satire_trainer.add_argument(
-        "--output", required=True, metavar="FILE", help="where to write wording_model.json"
-    )
+    _folders_to_file(satire_trainer, "folders of paired articles", "wording_model.json")
     exporter = commands.add_parser("export", help="export a trained model again")
     export_targets = exporter.add_subparsers(dest="target", required=True)
     reexporter = export_targets.add_parser(
@@ -214,6 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tuner.add_argument("--decode-stride", type=int, default=254)
     return parser
+
+
+def _folders_to_file(trainer: argparse.ArgumentParser, folders: str, written: str) -> None:
+    """The arguments a trainer fitted on folders of hand-made data takes: ``--data DIR ...``
+    and ``--output FILE``."""
+    trainer.add_argument("--data", required=True, nargs="+", metavar="DIR", help=folders)
+    trainer.add_argument(
+        "--output", required=True, metavar="FILE", help=f"where to write {written}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,11 +53,11 @@ def test_an_opinion_piece_is_a_straight_twin(tmp_path: Path) -> None:
     _write_pairs(tmp_path, count=2)
     (tmp_path / "story_01_report.txt").rename(tmp_path / "story_01_opinion.txt")
     pairs = read_pairs(tmp_path)
-    assert {(p.path.name, p.satire) for p in pairs} == {
-        ("story_00_report.txt", False),
-        ("story_00_satire.txt", True),
-        ("story_01_opinion.txt", False),
-        ("story_01_satire.txt", True),
+    assert {(p.path.name, p.genre, p.satire) for p in pairs} == {
+        ("story_00_report.txt", "reporting", False),
+        ("story_00_satire.txt", "satire", True),
+        ("story_01_opinion.txt", "opinion", False),
+        ("story_01_satire.txt", "satire", True),
     }
 
 
@@ -69,7 +69,10 @@ def test_a_satire_with_two_straight_twins_is_an_error(tmp_path: Path) -> None:
 
 
 def test_twins_share_a_fold() -> None:
-    pairs = [PairedText(f"p{i // 2}", Path(f"{i}.txt"), "text", i % 2 == 0) for i in range(20)]
+    pairs = [
+        PairedText(f"p{i // 2}", Path(f"{i}.txt"), "text", "satire" if i % 2 == 0 else "reporting")
+        for i in range(20)
+    ]
     folds = fold_of(pairs, folds=4)
     for i in range(0, 20, 2):
         assert folds[i] == folds[i + 1]

@@ -14,9 +14,11 @@ from spinscope.readers import read_path
 from spinscope.satire.wording import WordingModel, fit_wording
 
 SATIRE_SUFFIX = "_satire"
-STRAIGHT_SUFFIXES = ("_report", "_opinion")
-"""A satire's straight twin tells its story as a report or argues it as an opinion piece: the
-model must learn that sarcasm in a signed argument is not satire either."""
+STRAIGHT_GENRES = {"_report": "reporting", "_opinion": "opinion"}
+"""A satire's straight twin tells its story as a report or argues it as an opinion piece (its
+genre, by its file name's suffix): the model must learn that sarcasm in a signed argument is
+not satire either."""
+STRAIGHT_SUFFIXES = tuple(STRAIGHT_GENRES)
 PENALTIES = (0.000001, 0.000003, 0.00001, 0.00003, 0.0001, 0.0003, 0.001, 0.003, 0.01)
 """Ridge penalties tried; the one with the lowest out-of-fold log loss is kept."""
 FOLDS = 8
@@ -29,7 +31,12 @@ class PairedText:
     path: Path
     text: str
     """The clean text, as ``spinscope analyze`` would see it."""
-    satire: bool
+    genre: str
+    """``satire``, or the straight twin's genre: ``reporting`` or ``opinion``."""
+
+    @property
+    def satire(self) -> bool:
+        return self.genre == "satire"
 
 
 def read_pairs(directory: Path) -> list[PairedText]:
@@ -47,10 +54,10 @@ def read_pairs(directory: Path) -> list[PairedText]:
         stem = path.stem
         straight = next((x for x in STRAIGHT_SUFFIXES if stem.endswith(x)), None)
         if stem.endswith(SATIRE_SUFFIX):
-            pair, satire = stem[: -len(SATIRE_SUFFIX)], True
+            pair, genre = stem[: -len(SATIRE_SUFFIX)], "satire"
             twins = [f"{pair}{suffix}.txt" for suffix in STRAIGHT_SUFFIXES]
         elif straight is not None:
-            pair, satire = stem[: -len(straight)], False
+            pair, genre = stem[: -len(straight)], STRAIGHT_GENRES[straight]
             twins = [f"{pair}{SATIRE_SUFFIX}.txt"]
         else:
             raise SpinscopeError(f"{path}: not named {names}")
@@ -63,7 +70,7 @@ def read_pairs(directory: Path) -> list[PairedText]:
             source = read_path(path)
         except InputError as error:
             raise SpinscopeError(str(error)) from error
-        texts.append(PairedText(f"{directory.name}/{pair}", path, clean(source.text).text, satire))
+        texts.append(PairedText(f"{directory.name}/{pair}", path, clean(source.text).text, genre))
     if not texts:
         raise SpinscopeError(f"{directory}: no satire pairs ({names}) in it")
     return texts
