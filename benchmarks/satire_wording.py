@@ -7,7 +7,7 @@ Usage: python benchmarks/satire_wording.py [--pairs DIR ...] [--jobs N]
    text's out-of-fold logit (``spinscope train satire`` does the same).
 2. Runs the genre annotator on every training text and every labelled test article
    (tests/data: the portrayal sets' labels.json, and tests/data/genre, genre_blind and
-   genre_blind2, genre_blind3 by file name), keeping
+   genre_blind2, genre_blind3, genre_blind4 by file name), keeping
    the features, without the wording feature.
 3. Over a grid of floors and weights for ``satire_wording`` (the feature counts as
    ``weight * (min(logit, cap) - floor)`` above its floor), picks the setting with the most
@@ -34,7 +34,7 @@ def labelled_test_articles() -> list[tuple[Path, str]]:
     articles: list[tuple[Path, str]] = []
     for folder in sorted((ROOT / "tests" / "data").glob("portrayal*")):
         articles += [(folder / a.file, a.genre) for a in load_labels(folder)]
-    for folder in ("genre", "genre_blind", "genre_blind2", "genre_blind3"):
+    for folder in ("genre", "genre_blind", "genre_blind2", "genre_blind3", "genre_blind4"):
         for path in sorted((ROOT / "tests" / "data" / folder).glob("*.txt")):
             articles.append((path, path.name.split("_")[0]))
     return articles

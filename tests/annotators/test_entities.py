@@ -396,3 +396,18 @@ def test_a_bodys_name_running_through_a_plural_possessive_is_one_organisation() 
     assert names["Rameswaram Mechanised Boat Owners' Association"] == "ORG"
     assert names["Russia"] == "GPE"  # a state's own body stays the state's
     assert "Kattuthurai Women" not in names
+
+
+def test_a_sentence_opener_is_not_part_of_a_place_name(analyzer) -> None:  # type: ignore[no-untyped-def]
+    doc = analyzer.analyze_text(
+        'He said the closure followed a familiar pattern. "First Brussels announces that '
+        'Belarus is a threat. Then Warsaw discovers a reason to close the road."\n\n'
+        "First Republic Bank said on Monday it would cut 200 jobs.\n"
+    )
+    names = {e.name for e in doc.entities}
+    assert {"Brussels", "Warsaw", "First Republic Bank"} <= names
+    assert not names & {"First Brussels", "Then Warsaw"}
+    brussels = entity_named(doc, "Brussels")
+    start = brussels.mentions[0].start
+    assert doc.text[start : brussels.mentions[0].end] == "Brussels"
+    assert_spans_consistent(doc)

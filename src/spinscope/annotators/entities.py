@@ -185,6 +185,7 @@ def _raw_mentions(sdoc: Any) -> list[_Mention]:
             continue
         tokens = list(ent)
         titles, name = _name_words(tokens)
+        name = _without_sentence_opener(name)
         if not name:
             continue
         label = ent.label_
@@ -216,6 +217,17 @@ def _raw_mentions(sdoc: Any) -> list[_Mention]:
         covered.update(t.i for t in tokens)
     mentions.extend(_titled_names(sdoc, covered))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _without_sentence_opener(name: list[Any]) -> list[Any]:
+    """The name less a sentence-opening adverb the model took for its first word ("[First
+    Brussels] announces that ...", '"[Then Warsaw] discovers ...'), when the rest is a known
+    place: a bank called "First Republic" keeps its name."""
+    if len(name) < 2 or name[0].lower_ not in _name_parts().sentence_adverbs:
+        return name
+    opening = all(t.is_punct for t in name[0].sent[: name[0].i - name[0].sent.start])
+    rest = " ".join(t.text for t in name[1:])
+    return name[1:] if opening and _is_place(rest) else name
 
 
 def _split_at_commas(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
@@ -254,6 +266,8 @@ class _NameParts:
     rare_zipf: float
     group_possessors: frozenset[str]
     """Plural nouns that own the rest of a body's name: "Women's", "Boat Owners'"."""
+    sentence_adverbs: frozenset[str]
+    """Sentence openers the NER model may glue onto a place's name: "[First Brussels]"."""
 
 
 @functools.cache
@@ -267,6 +281,7 @@ def _name_parts() -> _NameParts:
         place_heads=frozenset(raw["place_heads"]),
         rare_zipf=float(raw["rare_zipf"]),
         group_possessors=frozenset(raw["group_possessors"]),
+        sentence_adverbs=frozenset(raw["sentence_adverbs"]),
     )
 
 
