@@ -1,26 +1,28 @@
 """How genre weighs the satire wording model: chosen on the training pairs, scored on the
 labelled test articles, in one run.
 
-Usage: python benchmarks/satire_wording.py [--pairs DIR ...] [--jobs N]
+Usage: python benchmarks/satire_wording.py [--pairs DIR ...] [--jobs N] [--cache FILE]
 
 1. Fits the wording model on the pairs with twins kept in one fold and takes each training
    text's out-of-fold logit (``spinscope train satire`` does the same).
-2. Runs the genre annotator on every training text and every labelled test article
-   (tests/data: the portrayal sets' labels.json, and tests/data/genre, genre_blind and
-   genre_blind2, genre_blind3, genre_blind4 by file name), keeping
-   the features, without the wording feature.
-3. Over a grid of floors and weights for ``satire_wording`` (the feature counts as
-   ``weight * (min(logit, cap) - floor)`` above its floor), picks the setting with the most
-   training texts labelled right, then the fewest straight texts called satire, using only
-   the out-of-fold logits.
-4. Prints genre accuracy on the test articles with the shipped genre.json, without the
-   wording feature, and with the chosen setting.
+2. Runs the genre annotator on every training text, every labelled test article
+   (tests/data: the portrayal sets' labels.json, and tests/data/genre and the blind genre
+   sets by file name) and PTC dev, keeping the features without the wording feature.
+   ``--cache FILE`` keeps the logits and features of a run and reads them back on the next,
+   so the choice can be re-examined without an hour of refitting and analysis.
+3. Over a grid of floors, weights and caps for ``satire_wording`` (the feature counts as
+   ``weight * (min(logit, cap) - floor)`` above its floor), picks, using only the training
+   texts and their out-of-fold logits, the setting with the most training texts right less
+   ``--false-satire-cost`` (3) for each straight training text called satire.
+4. Prints, for the shipped genre.json's setting, the chosen one and genre without the wording
+   feature: training texts right, test articles right and PTC dev articles called satire.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -34,8 +36,8 @@ def labelled_test_articles() -> list[tuple[Path, str]]:
     articles: list[tuple[Path, str]] = []
     for folder in sorted((ROOT / "tests" / "data").glob("portrayal*")):
         articles += [(folder / a.file, a.genre) for a in load_labels(folder)]
-    for folder in ("genre", "genre_blind", "genre_blind2", "genre_blind3", "genre_blind4"):
-        for path in sorted((ROOT / "tests" / "data" / folder).glob("*.txt")):
+    for name in ("genre", "genre_blind", "genre_blind2", "genre_blind3", "genre_blind4"):
+        for path in sorted((ROOT / "tests" / "data" / name).glob("*.txt")):
             articles.append((path, path.name.split("_")[0]))
     return articles
 
@@ -48,7 +50,7 @@ def main() -> int:
         nargs="+",
         default=[
             folder
-            for name in ("genre_pairs", "genre_opinion_pairs")
+            for name in ("genre_pairs", "genre_opinion_pairs", "genre_form_pairs")
             if (folder := ROOT / "training_data" / name).is_dir()
         ],
         help="folders of satire twins (NAME_satire.txt with NAME_report.txt or NAME_opinion.txt)",
@@ -67,6 +69,12 @@ def main() -> int:
     )
     parser.add_argument("--false-satire-cost", type=float, default=3.0)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="a JSON file for the measured features and logits: written after a full run, "
+        "read instead of refitting and re-analysing when it exists",
+    )
     args = parser.parse_args()
 
     from spinscope.annotators import genre
@@ -75,32 +83,42 @@ def main() -> int:
     from spinscope.satire.wording import fit_wording
 
     pairs = [p for folder in args.pairs for p in read_pairs(folder)]
-    l2, _, oof = choose_penalty(pairs)
-    print(
-        f"training pairs: {len(pairs)} texts, l2 {l2}, out-of-fold AUC "
-        f"{rank_auc(oof, [p.satire for p in pairs]):.3f}"
-    )
-    final = fit_wording([p.text for p in pairs], [p.satire for p in pairs], l2)
-
     tests = labelled_test_articles()
     opinion = sorted(args.opinion.glob("*.txt")) if args.opinion.is_dir() else []
     external = sorted(args.external.glob("*.txt")) if args.external.is_dir() else []
-    paths = [str(p.path) for p in pairs] + [str(p) for p in opinion] + [str(p) for p, _ in tests]
-    paths += [str(p) for p in external]
-    pipeline = ("language", "metadata", "entities", "quotes", "techniques", "genre")
-    features: dict[str, dict[str, float]] = {}
-    shipped: dict[str, str] = {}
-    logits: dict[str, float] = {}
-    """The final model's logit of each text, from the clean text the analysis made."""
-    for outcome in analyze_many(paths, pipeline=pipeline, jobs=args.jobs):
-        if outcome.document is None or outcome.document.genre is None:
-            print(f"failed: {outcome.source}: {outcome.error}", file=sys.stderr)
-            return 1
-        found = dict(outcome.document.genre.features)
-        shipped[outcome.source] = outcome.document.genre.label
-        found.pop("satire_wording", None)
-        features[outcome.source] = found
-        logits[outcome.source] = final.logit(outcome.document.text)
+    if args.cache and args.cache.exists():
+        cached = json.loads(args.cache.read_text(encoding="utf-8"))
+        oof, features, logits = cached["out_of_fold"], cached["features"], cached["logits"]
+        print(f"read {args.cache}: {len(features)} texts")
+    else:
+        l2, _, fold_logits = choose_penalty(pairs)
+        oof = [float(z) for z in fold_logits]
+        print(
+            f"training pairs: {len(pairs)} texts, l2 {l2}, out-of-fold AUC "
+            f"{rank_auc(fold_logits, [p.satire for p in pairs]):.3f}"
+        )
+        final = fit_wording([p.text for p in pairs], [p.satire for p in pairs], l2)
+        paths = [str(p.path) for p in pairs] + [str(p) for p in opinion]
+        paths += [str(p) for p, _ in tests] + [str(p) for p in external]
+        pipeline = ("language", "metadata", "entities", "quotes", "techniques", "genre")
+        features = {}
+        logits = {}
+        """The final model's logit of each text, from the clean text the analysis made."""
+        for outcome in analyze_many(paths, pipeline=pipeline, jobs=args.jobs):
+            if outcome.document is None or outcome.document.genre is None:
+                print(f"failed: {outcome.source}: {outcome.error}", file=sys.stderr)
+                return 1
+            found = dict(outcome.document.genre.features)
+            found.pop("satire_wording", None)
+            features[outcome.source] = {
+                k: v for k, v in found.items() if not k.startswith("score_")
+            }
+            logits[outcome.source] = final.logit(outcome.document.text)
+        if args.cache:
+            args.cache.write_text(
+                json.dumps({"out_of_fold": oof, "features": features, "logits": logits}),
+                encoding="utf-8",
+            )
 
     base = genre._model()
     test_logits = {str(p): logits[str(p)] for p, _ in tests}
@@ -132,43 +150,73 @@ def main() -> int:
         f"{sum(before[p] == truth[p] for p in before)}/{len(before)} right; "
         f"{dict(Counter((truth[p], before[p]) for p in before if before[p] != truth[p]))}"
     )
+
+    def on_training(floor: float, weight: float, cap: float) -> tuple[int, int]:
+        """Training texts right, and straight training texts called satire."""
+        called = {p: label(p, z, floor, weight, cap) for p, z in train_logits.items()}
+        right = sum(called[p] == truth[p] for p in called)
+        false_satire = sum(called[p] == "satire" and truth[p] != "satire" for p in called)
+        return right, false_satire
+
+    # A straight text called satire is worse than a satire missed (it tells a reader to
+    # dismiss a real report): each counts --false-satire-cost times.
     grid = []
     for floor in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0):
         for weight in (1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 10.0, 12.0, 16.0):
             for span in (2.0, 3.0, 4.0):
-                cap = floor + span
-                called = {p: label(p, z, floor, weight, cap) for p, z in train_logits.items()}
-                right = sum(called[p] == truth[p] for p in called)
-                false_satire = sum(called[p] == "satire" and truth[p] != "satire" for p in called)
+                right, false_satire = on_training(floor, weight, floor + span)
                 objective = right - args.false_satire_cost * false_satire
-                grid.append((objective, right, -false_satire, floor, weight, cap))
+                grid.append((objective, right, -weight, floor, floor + span, false_satire))
     grid.sort(reverse=True)
-    _, right, false_satire, floor, weight, cap = grid[0]
     print(
-        f"chosen on training pairs: floor {floor}, weight {weight}, cap {cap}: "
-        f"{right}/{len(train_logits)} right, {-false_satire} straight texts called satire"
+        "best settings on training texts "
+        "(objective, right, straight called satire, floor/weight/cap):"
     )
-    no_wording = {p: label(p, None, 0, 0, 0) for p, _ in ((str(p), g) for p, g in tests)}
-    with_wording = {
-        str(p): label(str(p), test_logits[str(p)], floor, weight, cap) for p, _ in tests
+    for objective, right, weight, floor, cap, false_satire in grid[:5]:
+        print(
+            f"  {objective:6.1f} {right:4d}/{len(train_logits)} {false_satire:3d}  "
+            f"{floor}/{-weight}/{cap}"
+        )
+    _, _, weight, floor, cap, _ = grid[0]
+    settings = {
+        "shipped genre.json": (
+            base.floors.get("satire_wording", 0.0),
+            base.weights["satire"].get("satire_wording", 0.0),
+            base.caps.get("satire_wording", 0.0),
+        ),
+        "chosen": (floor, -weight, cap),
     }
-    for name, called in (
-        ("shipped genre.json", {str(p): shipped[str(p)] for p, _ in tests}),
-        ("without wording", no_wording),
-        ("with wording (chosen)", with_wording),
-    ):
+    labels_by_setting = {
+        "without wording": {str(p): label(str(p), None, 0, 0, 0) for p, _ in tests}
+    }
+    for name, (floor, weight, cap) in settings.items():
+        right, false_satire = on_training(floor, weight, cap)
+        print(
+            f"{name}: floor {floor}, weight {weight}, cap {cap}: training texts "
+            f"{right}/{len(train_logits)} right, {false_satire} straight called satire"
+        )
+        labels_by_setting[name] = {
+            str(p): label(str(p), test_logits[str(p)], floor, weight, cap) for p, _ in tests
+        }
+    for name, called in labels_by_setting.items():
         right = sum(called[str(p)] == g for p, g in tests)
         confusion = Counter((g, called[str(p)]) for p, g in tests if called[str(p)] != g)
-        print(f"test articles, {name:22s} {right}/{len(tests)} right; misses {dict(confusion)}")
+        print(f"test articles, {name:20s} {right}/{len(tests)} right; misses {dict(confusion)}")
     if external:
-        for name, use in (("without wording", False), ("with wording (chosen)", True)):
-            called = Counter(
-                label(str(p), logits[str(p)] if use else None, floor, weight, cap) for p in external
+        for name, setting in [("without wording", None), *settings.items()]:
+            counts = Counter(
+                label(str(p), logits[str(p)], *setting) if setting else label(str(p), None, 0, 0, 0)
+                for p in external
             )
-            print(f"{args.external} ({len(external)} real articles), {name}: {dict(called)}")
-    for p, g in tests:
-        if with_wording[str(p)] != g:
-            print(f"  miss: {g} -> {with_wording[str(p)]} (logit {test_logits[str(p)]:.2f}) {p}")
+            print(f"{args.external} ({len(external)} real articles), {name}: {dict(counts)}")
+    for name, called in labels_by_setting.items():
+        if name == "without wording":
+            continue
+        for p, g in tests:
+            if called[str(p)] != g:
+                print(
+                    f"  {name} miss: {g} -> {called[str(p)]} (logit {test_logits[str(p)]:.2f}) {p}"
+                )
     return 0
 
 

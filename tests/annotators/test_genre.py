@@ -258,6 +258,27 @@ def test_opinion_section_hint_marks_opinion() -> None:
     assert genre.features["score_opinion"] > classify(text).features["score_opinion"] + 4.0
 
 
+def test_a_letter_to_the_editor_is_marked_opinion_by_its_form() -> None:
+    body = (
+        "I write to congratulate the council on its new parking scheme, which I discovered "
+        "by finding a penalty notice under my windscreen wiper.\n\n"
+        "Yours, with diminishing faith in local democracy,\n\nA. Reader\nElm Road"
+    )
+    by_headline = classify("Letter: A triumph for the council\n\n" + body)
+    by_salutation = classify("A triumph for the council\n\nSir,\n\n" + body)
+    dear_editor = classify("A triumph for the council\n\nDear Editor,\n\n" + body)
+    plain = classify("A triumph for the council\n\n" + body)
+    news = classify(
+        "Letter posted in 1964 delivered at last\n\n"
+        '"Sir, you will not believe this," the postman began, a neighbour said.\n\n' + body
+    )
+    for marked in (by_headline, by_salutation, dear_editor):
+        assert marked.features["opinion_marker"] == 1.0
+        assert marked.label == "opinion"
+    assert plain.features["opinion_marker"] == 0.0
+    assert news.features["opinion_marker"] == 0.0  # a headline about a letter, "Sir" in speech
+
+
 def test_satire_headline_prefix_marks_satire_but_news_about_satire_does_not() -> None:
     body = (
         "The ministry has banned the letter Q from official forms to shorten queues, "
@@ -714,29 +735,36 @@ reports; 8 opinion pieces), written blind and scored once by the shipped model o
 2026-11-24 morning: 19 right, all 16 straight pieces right, five satires missed (a lifestyle
 guide, a first-person column and a Q&A read as opinion; a study and a press release read as
 reporting)."""
+BLIND5 = sorted((DATA / "genre_blind5").glob("*.txt"))
+"""Twenty-two more (10 satires in ten forms, 6 reports, 6 opinion pieces), written blind while
+the third wording model was being fitted, and scored once by the second (16 right) and once
+by the third with the letters-page marker (17 right)."""
 BLIND_MISSES = {
-    "satire_zebra_crossing_into_duck_pond.txt",
-    "opinion_letter_bin_collections.txt",
-    "satire_column_shed_landlord.txt",
-    "satire_expert_born_owning_property.txt",
-    "satire_extended_warranty_guide.txt",
-    "satire_fitted_sheet_theorist_qa.txt",
-    "satire_follow_up_drink_study.txt",
-    "satire_fridge_subscription_press_release.txt",
-    "satire_smoke_alarm_column.txt",
+    "genre_blind3/satire_column_shed_landlord.txt",
+    "genre_blind3/satire_expert_born_owning_property.txt",
+    "genre_blind4/satire_extended_warranty_guide.txt",
+    "genre_blind4/satire_smoke_alarm_column.txt",
+    "genre_blind5/opinion_oped_voting_age_sixteen.txt",
+    "genre_blind5/reporting_interview_glaciologist.txt",
+    "genre_blind5/satire_airline_exhale_tier.txt",
+    "genre_blind5/satire_how_to_choose_password.txt",
+    "genre_blind5/satire_interview_terms_reader.txt",
 }
-"""Misses still standing: a deadpan council satire whose wording sits just under the floor
-(read as reporting); an angry letter whose sarcasm reads as satire; a satirical first-person
-column and a satirical Q&A with an absurd economist (read as opinion); blind set 4's five
-satires in forms other than news."""
+"""Misses still standing (folder/file): satires that argue in the first or second person (a
+landlord's column, a smoke-alarm column, a warranty guide, a password guide) or answer
+questions (an economist's Q&A, a Q&A on terms and conditions), read as opinion; a press
+release read as reporting; an op-ed with no first person read as reporting; a Q&A interview
+with a scientist read as opinion."""
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "path",
     [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True)) if p.name in BLIND_MISSES else p
-        for p in BLIND + BLIND2 + BLIND3 + BLIND4
+        pytest.param(p, marks=pytest.mark.xfail(strict=True))
+        if f"{p.parent.name}/{p.name}" in BLIND_MISSES
+        else p
+        for p in BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5
     ],
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
@@ -754,6 +782,8 @@ def test_the_blind_set_has_each_kind() -> None:
     assert len(BLIND3) == 22 and labels.count("satire") == 8 and labels.count("opinion") == 6
     labels = [expected_label(path) for path in BLIND4]
     assert len(BLIND4) == 24 and labels.count("satire") == 8 and labels.count("opinion") == 8
+    labels = [expected_label(path) for path in BLIND5]
+    assert len(BLIND5) == 22 and labels.count("satire") == 10 and labels.count("opinion") == 6
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,9 @@ outside metadata lines such as the byline, dateline and author box):
   credits), ``author_title`` (the author is introduced by an outside role: "director of the
   X Institute", the op-ed signature), ``time_references`` (weekdays, "yesterday").
 * ``opinion_marker`` and ``satire_marker``: the outlet labels the piece itself, in a section
-  hint, a kicker line ("Comment", "SATIRE"), a headline prefix ("Opinion: ...") or, for
-  satire, a disclaimer line. ``satire_outlet``: the piece comes from a known satire outlet,
+  hint, a kicker line ("Comment", "SATIRE"), a headline prefix ("Opinion: ...", "Letter:
+  ...") or, for satire, a disclaimer line; a letter to the editor's salutation on a line of
+  its own ("Sir,") marks opinion too. ``satire_outlet``: the piece comes from a known satire outlet,
   named (outlet metadata, a "Source: The Daily Mash" line) or by its site's domain in the
   document's address (its source, a URL hint, an HTML page's canonical link or og:url).
 * ``technique_coverage``: the share of the text inside persuasion-technique spans, only when
@@ -170,6 +171,7 @@ class _Model:
     whimsical_words: frozenset[str]
     satire_domains: re.Pattern[str]
     opinion_labels: frozenset[str]
+    letter_salutations: frozenset[str]
     opinion_titles: tuple[re.Pattern[str], ...]
     scare_quote_words: int
     label_line_chars: int
@@ -324,6 +326,9 @@ def _model(name: str = DATA_FILE) -> _Model:
             re.IGNORECASE,
         ),
         opinion_labels=frozenset(" ".join(str(w).lower().split()) for w in raw["opinion_labels"]),
+        letter_salutations=frozenset(
+            " ".join(str(w).lower().split()) for w in raw["letter_salutations"]
+        ),
         scare_quote_words=int(raw["scare_quote_max_words"]),
         opinion_titles=_patterns(raw["opinion_title_patterns"]),
         label_line_chars=int(raw["label_line_max_chars"]),
@@ -701,10 +706,10 @@ def _satire_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int, 
 def _opinion_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int, int]]) -> bool:
     # Only a line that is nothing but the label counts: "Comment" as a kicker, not a sentence
     # that mentions a comment.
+    # A letter's salutation ("Sir,") counts the same way: a line that is nothing else.
     labels = [*_section_names(doc), *_label_lines(doc, spans, model, tail=False)]
-    if any(
-        " ".join(label.lower().strip(" :|-–—").split()) in model.opinion_labels for label in labels
-    ):
+    markers = model.opinion_labels | model.letter_salutations
+    if any(" ".join(label.lower().strip(" :|-–—,.").split()) in markers for label in labels):
         return True
     return _labelled(_headlines(doc), model.opinion_titles)
 

@@ -2,8 +2,9 @@
 
 A logistic regression over tf-idf weights of the article's words and word pairs. It is fitted
 on pairs of articles written for it (``training_data/genre_pairs``,
-``training_data/genre_opinion_pairs``): each pair tells one story twice, in the same setting,
-format and cast, once straight (as a report or an opinion piece) and once as deadpan satire.
+``training_data/genre_opinion_pairs``, ``training_data/genre_form_pairs``): each pair tells one
+story twice, in the same setting, format and cast, once straight (as a report, an opinion
+piece, a press release, an advice column, a Q&A) and once as deadpan satire.
 Topic words appear on both sides of a pair and cancel out; what is left is the wording of the
 impossible told calmly ("itself", "already", "always", "confirmed", "asked whether").
 
