@@ -91,3 +91,28 @@ def test_a_ruled_out_first_choice_leaves_the_actor_neutral() -> None:
     assert decide(probabilities, 0.3) == "neutral"
     assert decide(probabilities, 0.0, supported={"neutral", "protagonist"}) == "neutral"
     assert decide(probabilities, 0.0, supported={"neutral", "antagonist"}) == "antagonist"
+
+
+@pytest.mark.parametrize(
+    ("label", "score", "expected"),
+    [
+        ("satire", 0.96, "satire"),
+        ("satire", 0.54, "reporting"),  # a quirky report read as satire by a hair
+        ("reporting", 0.51, "reporting"),
+        ("opinion", 0.6, "opinion"),
+    ],
+)
+def test_portrayal_reads_an_unsure_satire_as_the_likelier_straight_genre(
+    label: str, score: float, expected: str
+) -> None:
+    from tests.conftest import make_doc
+
+    from spinscope.document import Genre
+    from spinscope.roles.features import portrayal_genre
+
+    doc = make_doc("A time capsule buried in 1975 was found to be empty.")
+    scores = {"score_reporting": 5.29, "score_opinion": -1.73, "score_satire": 5.46}
+    doc.genre = Genre(label, score, scores)
+    assert portrayal_genre(doc) == expected
+    doc.genre = None
+    assert portrayal_genre(doc) == ""
