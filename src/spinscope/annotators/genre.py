@@ -19,7 +19,8 @@ outside metadata lines such as the byline, dateline and author box):
   outside quotes, so rhetorical ones), ``hedges`` ("perhaps", "I suspect"), ``intensifiers``
   ("clearly", "frankly") and ``scare_quotes`` (a short quoted fragment that is nobody's
   speech: the "peace" plan): the writer arguing in their own voice.
-* ``quoted_share``: the share of words inside quotes (direct or reported speech), and
+* ``quoted_share``: the share of words inside quotes (direct or reported speech, and the
+  turns of a Q&A interview marked "Q:" and "A:", which also count as nobody's own voice), and
   ``attribution``: reporting verbs ("said", "told") and "according to" outside quotes, less
   the writer's own stance ("I think"). Reporting hands the talking to its sources.
 * ``dateline`` (a wire dateline opens the story), ``newsroom_byline`` (a staff byline or wire
@@ -381,6 +382,25 @@ class _Intervals:
         return "".join(parts)
 
 
+_TURN = re.compile(r"(Q|A)\s*[:：]\s")
+MIN_TURNS = 2
+"""A Q&A needs at least this many questions and as many answers marked "Q:" and "A:"."""
+
+
+def _interview_turns(doc: Document) -> list[tuple[int, int]]:
+    """The paragraphs of a question-and-answer interview that are its turns ("Q: ...",
+    "A: ..."), when the article has at least :data:`MIN_TURNS` of each."""
+    turns: dict[str, list[tuple[int, int]]] = {"Q": [], "A": []}
+    for paragraph in doc.paragraphs:
+        head = doc.text[paragraph.start : paragraph.end].lstrip()
+        marker = _TURN.match(head)
+        if marker:
+            turns[marker.group(1)].append((paragraph.start, paragraph.end))
+    if min(len(turns["Q"]), len(turns["A"])) < MIN_TURNS:
+        return []
+    return turns["Q"] + turns["A"]
+
+
 def _tokens(doc: Document) -> list[tuple[int, str]]:
     """``(start, lowercased word)`` for each word token of the clean text."""
     if doc.nlp is not None:
@@ -737,7 +757,8 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
     model = model or _model()
     spans = metadata_spans(doc)
     non_body = _Intervals(not_prose_spans(doc))
-    quoted = _Intervals((q.start, q.end) for q in doc.quotes)
+    # An interview's questions and answers are speech the writer reports, as quotes are.
+    quoted = _Intervals([*((q.start, q.end) for q in doc.quotes), *_interview_turns(doc)])
     outside = _Intervals([*non_body.spans(), *quoted.spans()])
 
     body_words = 0
