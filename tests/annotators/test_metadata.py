@@ -449,6 +449,20 @@ def test_fast_enough() -> None:
     assert per_doc < 0.002  # target is < 1 ms; slack for slow CI machines
 
 
+def test_author_box_printed_under_the_byline() -> None:
+    box = "Jane Doe is a former teacher and served two terms as a city councillor.\n\n"
+    doc = run(OPED.replace("By Jane Doe\n\n", "By Jane Doe\n\n" + box))
+    assert doc.metadata.author_roles == {
+        "Jane Doe": "former teacher and served two terms as a city councillor"
+    }
+    assert spanned(doc, "author_box").startswith("Jane Doe is a former teacher")
+    # a news lead about someone else under a byline is not the author's box
+    lead = "John Smith is a farmer who has grown rice here for thirty years.\n\n"
+    news = run(OPED.replace("By Jane Doe\n\n", "By Jane Doe\n\n" + lead))
+    assert news.metadata.author_roles == {}
+    assert "author_box" not in metadata_spans(news)
+
+
 def test_author_box_printed_above_the_headline() -> None:
     doc = run(
         "Dr. Ana Rell is a former senior economist at the Central Bank and teaches public "
