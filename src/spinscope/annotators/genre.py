@@ -29,9 +29,9 @@ outside metadata lines such as the byline, dateline and author box):
 * ``opinion_marker`` and ``satire_marker``: the outlet labels the piece itself, in a section
   hint, a kicker line ("Comment", "SATIRE"), a headline prefix ("Opinion: ...", "Letter:
   ...") or, for satire, a disclaimer line; a letter to the editor's salutation on a line of
-  its own ("Sir,") marks opinion too. ``satire_outlet``: the piece comes from a known satire outlet,
-  named (outlet metadata, a "Source: The Daily Mash" line) or by its site's domain in the
-  document's address (its source, a URL hint, an HTML page's canonical link or og:url).
+  its own ("Sir,") marks opinion too. ``satire_outlet``: the piece comes from a known satire
+  outlet, named (outlet metadata, a "Source: The Daily Mash" line) or by its site's domain in
+  the document's address (its source, a URL hint, an HTML page's canonical link or og:url).
 * ``technique_coverage``: the share of the text inside persuasion-technique spans, only when
   the technique tagger ran.
 * ``satire_cues``: weighted count of deadpan-satire stock phrases ("area man", "at press time",
@@ -171,8 +171,9 @@ class _Model:
     official_words: frozenset[str]
     whimsical_words: frozenset[str]
     satire_domains: re.Pattern[str]
-    opinion_labels: frozenset[str]
-    letter_salutations: frozenset[str]
+    opinion_lines: frozenset[str]
+    """What a line must be, whole, to mark opinion: an outlet's label ("Comment") or a
+    letter's salutation ("Sir,")."""
     opinion_titles: tuple[re.Pattern[str], ...]
     scare_quote_words: int
     label_line_chars: int
@@ -326,9 +327,9 @@ def _model(name: str = DATA_FILE) -> _Model:
             + r")(?![a-z0-9-])",
             re.IGNORECASE,
         ),
-        opinion_labels=frozenset(" ".join(str(w).lower().split()) for w in raw["opinion_labels"]),
-        letter_salutations=frozenset(
-            " ".join(str(w).lower().split()) for w in raw["letter_salutations"]
+        opinion_lines=frozenset(
+            " ".join(str(w).lower().split())
+            for w in [*raw["opinion_labels"], *raw["letter_salutations"]]
         ),
         scare_quote_words=int(raw["scare_quote_max_words"]),
         opinion_titles=_patterns(raw["opinion_title_patterns"]),
@@ -728,8 +729,9 @@ def _opinion_marker(model: _Model, doc: Document, spans: Mapping[str, tuple[int,
     # that mentions a comment.
     # A letter's salutation ("Sir,") counts the same way: a line that is nothing else.
     labels = [*_section_names(doc), *_label_lines(doc, spans, model, tail=False)]
-    markers = model.opinion_labels | model.letter_salutations
-    if any(" ".join(label.lower().strip(" :|-–—,.").split()) in markers for label in labels):
+    if any(
+        " ".join(label.lower().strip(" :|-–—,.").split()) in model.opinion_lines for label in labels
+    ):
         return True
     return _labelled(_headlines(doc), model.opinion_titles)
 

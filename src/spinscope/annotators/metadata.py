@@ -888,7 +888,8 @@ class _Scanner:
                 # capacity." above the headline: an op-ed's author box printed first
                 self.used.add(start)
                 continue
-            if self._byline_author_box(start, end, line):
+            if self.found.authors and self._head_author_box(start, end, line, byline=True):
+                # "Jane Doe is a former teacher and ..." under "By Jane Doe"
                 self.used.add(start)
                 continue
             dateline = _parse_dateline(line) if dateline_tries < DATELINE_TRIES else None
@@ -909,7 +910,10 @@ class _Scanner:
             if content >= HEAD_CONTENT_LINES:
                 break
 
-    def _head_author_box(self, start: int, end: int, line: str) -> bool:
+    def _head_author_box(self, start: int, end: int, line: str, byline: bool = False) -> bool:
+        """An author box among the head lines: above the headline, or with ``byline`` under
+        the byline, where it must name a byline author, so that a news lead about someone
+        else ("John Smith is a farmer who ...") is not taken for one."""
         if (
             self.found.box is not None
             or len(line) > MAX_AUTHOR_BOX_CHARS
@@ -919,25 +923,9 @@ class _Scanner:
         box = _parse_author_box(line)
         if box is None or box.role is None:
             return False
-        self.found.box = box
-        self.found.span("author_box", start, end)
-        return True
-
-    def _byline_author_box(self, start: int, end: int, line: str) -> bool:
-        """ "Jane Doe is a former teacher and ..." under the byline "By Jane Doe": an op-ed's
-        author box printed at the head. Only a box about a byline author counts, so a news
-        lead about someone else ("John Smith is a farmer who ...") is not taken for one."""
-        if (
-            self.found.box is not None
-            or not self.found.authors
-            or len(line) > MAX_AUTHOR_BOX_CHARS
-            or not line.rstrip().endswith(".")
+        if byline and not (
+            box.name is not None and any(_same_person(a, box.name) for a in self.found.authors)
         ):
-            return False
-        box = _parse_author_box(line)
-        if box is None or box.role is None or box.name is None:
-            return False
-        if not any(_same_person(author, box.name) for author in self.found.authors):
             return False
         self.found.box = box
         self.found.span("author_box", start, end)
