@@ -36,8 +36,8 @@ def labelled_test_articles() -> list[tuple[Path, str]]:
     articles: list[tuple[Path, str]] = []
     for folder in sorted((ROOT / "tests" / "data").glob("portrayal*")):
         articles += [(folder / a.file, a.genre) for a in load_labels(folder)]
-    for name in ("genre", "genre_blind", "genre_blind2", "genre_blind3", "genre_blind4"):
-        for path in sorted((ROOT / "tests" / "data" / name).glob("*.txt")):
+    for folder in sorted((ROOT / "tests" / "data").glob("genre*")):  # genre, genre_blind*
+        for path in sorted(folder.glob("*.txt")):
             articles.append((path, path.name.split("_")[0]))
     return articles
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
+from pathlib import Path
 from typing import IO
 
 from rich.console import Console
@@ -211,8 +213,19 @@ def _folders_to_file(trainer: argparse.ArgumentParser, folders: str, written: st
     and ``--output FILE``."""
     trainer.add_argument("--data", required=True, nargs="+", metavar="DIR", help=folders)
     trainer.add_argument(
-        "--output", required=True, metavar="FILE", help=f"where to write {written}"
+        "--output",
+        required=True,
+        metavar="FILE",
+        type=functools.partial(_output_file, default_name=written),
+        help=f"where to write {written} (a folder: {written} in it)",
     )
+
+
+def _output_file(value: str, default_name: str) -> Path:
+    """A trainer's output file, settled before a long fit rather than failing after it: an
+    existing folder means ``default_name`` inside it."""
+    path = Path(value)
+    return path / default_name if path.is_dir() else path
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -113,6 +113,16 @@ def test_train_satire_command_writes_a_model_and_reports_out_of_fold_figures(
     assert model.logit(SATIRES[0]) > model.logit(REPORTS[0])
 
 
+def test_train_satire_output_may_be_a_folder(tmp_path: Path) -> None:
+    data, folder = tmp_path / "pairs", tmp_path / "models"
+    _write_pairs(data, count=4)
+    folder.mkdir()
+    result = _train_satire(data, output=folder)
+    assert result.returncode == 0, result.stderr
+    model = WordingModel.load(folder / "wording_model.json")
+    assert model.logit(SATIRES[0]) > model.logit(REPORTS[0])
+
+
 def test_train_satire_command_fails_in_one_line_on_a_bad_folder(tmp_path: Path) -> None:
     result = _train_satire(tmp_path / "missing", output=tmp_path / "m.json")
     assert result.returncode != 0
