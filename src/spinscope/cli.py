@@ -177,6 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
         "figures and write the model fitted on all pairs.",
     )
     _folders_to_file(satire_trainer, "folders of paired articles", "wording_model.json")
+    satire_trainer.add_argument(
+        "--straight",
+        nargs="+",
+        metavar="DIR",
+        help="folders of real articles none of which is satire, fitted as straight texts "
+        "without twins (the shipped model: PTC train)",
+    )
     exporter = commands.add_parser("export", help="export a trained model again")
     export_targets = exporter.add_subparsers(dest="target", required=True)
     reexporter = export_targets.add_parser(

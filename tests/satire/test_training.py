@@ -12,7 +12,14 @@ import pytest
 from tests.satire.test_wording import REPORTS, SATIRES
 
 from spinscope.errors import SpinscopeError
-from spinscope.satire.training import PairedText, fold_of, rank_auc, read_pairs
+from spinscope.satire.training import (
+    UNPAIRED_STRAIGHT,
+    PairedText,
+    fold_of,
+    rank_auc,
+    read_pairs,
+    read_straight,
+)
 from spinscope.satire.wording import WordingModel
 
 
@@ -121,6 +128,44 @@ def test_train_satire_output_may_be_a_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     model = WordingModel.load(folder / "wording_model.json")
     assert model.logit(SATIRES[0]) > model.logit(REPORTS[0])
+
+
+def test_real_articles_are_read_as_straight_texts_of_their_own(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"article{i}.txt").write_text(f"Headline\n\n{REPORTS[i]}\n", "utf-8")
+    texts = read_straight(tmp_path)
+    assert [t.genre for t in texts] == [UNPAIRED_STRAIGHT] * 3
+    assert not any(t.satire for t in texts)
+    assert len({t.pair for t in texts}) == 3  # each its own group in the folds
+    with pytest.raises(SpinscopeError, match="missing: not a folder"):
+        read_straight(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(SpinscopeError, match=r"empty: no \.txt articles"):
+        read_straight(tmp_path / "empty")
+
+
+def test_train_satire_fits_real_straight_articles_beside_the_pairs(tmp_path: Path) -> None:
+    data, real = tmp_path / "pairs", tmp_path / "real"
+    _write_pairs(data, count=4)
+    real.mkdir()
+    # real articles that share the satires' words: fitted as straight, they pull them down
+    for i in range(6):
+        (real / f"article{i}.txt").write_text(f"News {i}\n\n{SATIRES[i % 4]}\n", "utf-8")
+    plain, with_real = tmp_path / "plain.json", tmp_path / "real.json"
+    assert _train_satire(data, output=plain).returncode == 0
+    command = ["train", "satire", "--data", str(data), "--straight", str(real)]
+    result = subprocess.run(
+        [sys.executable, "-m", "spinscope.cli", *command, "--output", str(with_real)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["pairs"] == 4 and report["unpaired_straight"] == 6 and report["texts"] == 14
+    assert "out_of_fold_unpaired_straight_logit_quantiles" in report
+    text = f"News 0\n\n{SATIRES[0]}\n"
+    assert WordingModel.load(with_real).logit(text) < WordingModel.load(plain).logit(text)
 
 
 def test_train_satire_command_fails_in_one_line_on_a_bad_folder(tmp_path: Path) -> None:

@@ -76,6 +76,29 @@ def read_pairs(directory: Path) -> list[PairedText]:
     return texts
 
 
+UNPAIRED_STRAIGHT = "straight"
+"""The genre of a real article known not to be satire, read without a twin (PTC's news)."""
+
+
+def read_straight(directory: Path) -> list[PairedText]:
+    """Every ``.txt`` in ``directory`` as a straight text without a twin: real news, none of
+    it satire. Each is a group of its own in the folds. Real partisan news is sarcastic and
+    argues in words the twins never use; without it the model calls some of it satire."""
+    if not directory.is_dir():
+        raise SpinscopeError(f"{directory}: not a folder")
+    texts = []
+    for path in sorted(directory.glob("*.txt")):
+        try:
+            source = read_path(path)
+        except InputError as error:
+            raise SpinscopeError(str(error)) from error
+        name = f"{directory.name}/{path.stem}"
+        texts.append(PairedText(name, path, clean(source.text).text, UNPAIRED_STRAIGHT))
+    if not texts:
+        raise SpinscopeError(f"{directory}: no .txt articles in it")
+    return texts
+
+
 def fold_of(pairs: Sequence[PairedText], folds: int = FOLDS) -> list[int]:
     """Each text's fold: twins share one, so a story is never both trained on and scored."""
     names = sorted({p.pair for p in pairs})
