@@ -147,7 +147,7 @@ def main() -> int:
     """The final model's logit of each text it was not fitted on, from the text as cleaned
     for analysis."""
 
-    base = genre._model()
+    base = genre.genre_weights()
     test_logits = {str(p): logits[str(p)] for p, _ in tests}
     train_logits = {str(p.path): float(z) for p, z in zip(fitted, oof, strict=True)}
     # Opinion pieces are not fitted on, so the final model has not seen them either.

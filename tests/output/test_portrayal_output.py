@@ -239,6 +239,24 @@ def test_genre_features_by_what_set_the_label_apart() -> None:
     assert header.index("satire cues 2.00") < header.index("dateline")
 
 
+def test_a_satirical_column_shows_its_wording_before_the_first_person_it_shares() -> None:
+    doc = make_doc("I have had enough of the horizon.")
+    doc.genre = Genre(
+        "satire",
+        0.8,
+        {
+            "first_person_singular": 4.0,
+            "satire_wording": 3.0,
+            "score_opinion": 3.1,
+            "score_satire": 8.6,
+        },
+    )
+    header = rendered(doc).split("satire (0.80) — ", 1)[1]
+    # Satire carries the column's form, so its first person is listed, after the wording
+    # that sets it apart from opinion.
+    assert header.index("satire wording") < header.index("first person")
+
+
 def test_deadpan_and_editorial_features_read_as_words() -> None:
     doc = make_doc("Registry books appointments for appointments.")
     doc.genre = Genre(

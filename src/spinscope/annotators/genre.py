@@ -85,14 +85,15 @@ Everyday objects count in their regular plurals too ("doorbells", "fridges").
   "several", "evidence", "risk", "expected"). It is the one fitted input; it counts above a
   floor and up to a cap set in ``data/genre.json``.
 
-Satire imitates news, so it carries reporting's news-format weights in full, starts four
-points behind, and wins only when its own cues (phrases, marker, outlet, incongruity,
-absurdity, wording) make that up. A deadpan piece whose absurd premise uses none of the
-lexicons (a plausible act on a plausible target, told straight) is left to the wording model,
-which also reads earnest copy of sweeping rhetoric (a state agency's expert who finds that
-"the sequence of events is itself the answer") as more satire-like than sober news. The
-features dict reports every measured value (rounded) and each label's raw score as
-``score_<label>``.
+Satire imitates a straight form, news or opinion, so it carries the larger of reporting's and
+opinion's form scores in full (without the marks of the real thing: a newsroom byline, an
+outlet's opinion label), starts four points behind, and wins only when its own cues (phrases,
+marker, outlet, incongruity, absurdity, wording) make that up. A deadpan piece whose absurd
+premise uses none of the lexicons (a plausible act on a plausible target, told straight) is
+left to the wording model, which also reads earnest copy of sweeping rhetoric (a state
+agency's expert who finds that "the sequence of events is itself the answer") as more
+satire-like than sober news. The features dict reports every measured value (rounded) and
+each label's raw score as ``score_<label>``.
 
 Genre here is the form an article takes: who speaks, the writer or the sources. A state-media
 "news" item that praises a minister through an expert's quotes is reporting in form, with the
@@ -181,9 +182,7 @@ class _Model:
     label_tail_paragraphs: int
     kicker_words: int
     satire_disclaimers: tuple[re.Pattern[str], ...]
-    floors: dict[str, float]
-    caps: dict[str, float]
-    weights: dict[str, dict[str, float]]
+    scoring: GenreWeights
 
 
 def _phrases(words: Iterable[Any]) -> re.Pattern[str]:
@@ -245,6 +244,65 @@ def _attribution_verbs(excluded: frozenset[str]) -> frozenset[str]:
         lemma, _, inflections = line.partition("\t")
         forms.update(f for f in inflections.split("|") if f != lemma and f not in excluded)
     return frozenset(forms)
+
+
+@dataclass(frozen=True)
+class GenreWeights:
+    """The linear part of genre: weights per label, floors and caps, and the forms a label
+    imitates."""
+
+    weights: dict[str, dict[str, float]]
+    floors: dict[str, float]
+    caps: dict[str, float]
+    imitates: dict[str, tuple[str, ...]]
+    """The straight genres whose form a label imitates (satire: reporting and opinion)."""
+    form_markers: frozenset[str]
+    """Features that mark the real thing, not its form (a newsroom byline, an outlet's
+    opinion label): left out of a form score that an imitating label carries."""
+
+    def weighted(self, name: str, value: float, weight: float) -> float:
+        """What one feature adds: weight times its value clipped to ``[floor, cap]``, less
+        the floor."""
+        floor = self.floors.get(name, 0.0)
+        return weight * (min(max(value, floor), self.caps.get(name, math.inf)) - floor)
+
+    def contributions(self, features: Mapping[str, float], label: str) -> dict[str, float]:
+        """What each measured feature adds to ``label``'s score, bias left out. A label that
+        imitates straight genres (satire) also gets the features of the imitated form that
+        adds most, without its form markers."""
+        own = {
+            name: self.weighted(name, features[name], weight)
+            for name, weight in self.weights[label].items()
+            if name != "bias" and name in features
+        }
+        forms = [
+            {
+                name: self.weighted(name, features[name], weight)
+                for name, weight in self.weights[form].items()
+                if name != "bias" and name not in self.form_markers and name in features
+            }
+            for form in self.imitates.get(label, ())
+        ]
+        if not forms:
+            return own
+        imitated = max(forms, key=lambda by_name: sum(by_name.values()))
+        return {name: own.get(name, 0.0) + imitated.get(name, 0.0) for name in {*own, *imitated}}
+
+
+@functools.cache
+def genre_weights(name: str = DATA_FILE) -> GenreWeights:
+    """The weights, floors, caps and imitated forms of ``data/NAME``, read without the word
+    lists."""
+    raw: dict[str, Any] = read_json(name)
+    return GenreWeights(
+        weights={
+            label: {k: float(v) for k, v in raw["weights"][label].items()} for label in LABELS
+        },
+        floors={k: float(v) for k, v in raw.get("floors", {}).items()},
+        caps={k: float(v) for k, v in raw["caps"].items()},
+        imitates={str(k): tuple(str(g) for g in v) for k, v in raw["imitates"].items()},
+        form_markers=frozenset(str(name) for name in raw["form_markers"]),
+    )
 
 
 @functools.cache
@@ -338,11 +396,7 @@ def _model(name: str = DATA_FILE) -> _Model:
         label_tail_paragraphs=int(raw["label_tail_paragraphs"]),
         kicker_words=int(raw["kicker_max_words"]),
         satire_disclaimers=_patterns(raw["satire_disclaimer_patterns"]),
-        floors={k: float(v) for k, v in raw.get("floors", {}).items()},
-        caps={k: float(v) for k, v in raw["caps"].items()},
-        weights={
-            label: {k: float(v) for k, v in raw["weights"][label].items()} for label in LABELS
-        },
+        scoring=genre_weights(name),
     )
 
 
@@ -849,21 +903,16 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
     return features
 
 
-def label_scores(features: Mapping[str, float], model: _Model | None = None) -> dict[str, float]:
-    """Each label's linear score: bias plus weight times the feature value clipped to
-    ``[floor, cap]``, less the floor."""
-    model = model or _model()
-    scores: dict[str, float] = {}
-    for label in LABELS:
-        weights = model.weights[label]
-        total = weights.get("bias", 0.0)
-        for name, weight in weights.items():
-            if name != "bias" and name in features:
-                floor = model.floors.get(name, 0.0)
-                value = min(max(features[name], floor), model.caps.get(name, math.inf))
-                total += weight * (value - floor)
-        scores[label] = total
-    return scores
+def label_scores(
+    features: Mapping[str, float], scoring: GenreWeights | None = None
+) -> dict[str, float]:
+    """Each label's linear score (:meth:`GenreWeights.contributions` plus its bias)."""
+    scoring = scoring or genre_weights()
+    return {
+        label: scoring.weights[label].get("bias", 0.0)
+        + sum(scoring.contributions(features, label).values())
+        for label in LABELS
+    }
 
 
 def softmax(scores: Mapping[str, float]) -> dict[str, float]:
@@ -884,7 +933,7 @@ class GenreClassifier:
     def __call__(self, doc: Document) -> Document:
         model = _model(self.data_file)
         features = measure(doc, model)
-        scores = label_scores(features, model)
+        scores = label_scores(features, model.scoring)
         probabilities = softmax(scores)
         label = max(LABELS, key=lambda name: probabilities[name])
         reported = {name: round(value, 4) for name, value in features.items()}

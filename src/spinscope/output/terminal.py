@@ -3,9 +3,7 @@ then how it casts its actors (portrayal), its genre and the frames it uses."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
-from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -13,8 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spinscope.annotators.framing import FrameDefinition, frame_catalogue
-from spinscope.annotators.genre import DATA_FILE as GENRE_DATA_FILE
-from spinscope.data import read_json
+from spinscope.annotators.genre import GenreWeights, genre_weights
 from spinscope.document import Document, Evidence, Frame, Genre, Portrayal, TechniqueSpan
 from spinscope.techniques.catalogue import Technique, techniques
 
@@ -248,30 +245,16 @@ def _genre_summary(genre: Genre) -> str:
     return summary
 
 
-def _genre_weights() -> tuple[dict[str, dict[str, float]], dict[str, float], dict[str, float]]:
-    """Weights per label, floors and caps of the genre model; empty when its data is unreadable
-    (then the features are picked without them)."""
-    try:
-        raw: Any = read_json(GENRE_DATA_FILE)
-        weights = {
-            str(label): {str(name): float(w) for name, w in by_name.items()}
-            for label, by_name in raw["weights"].items()
-        }
-        floors = {str(k): float(v) for k, v in raw.get("floors", {}).items()}
-        caps = {str(k): float(v) for k, v in raw.get("caps", {}).items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}, {}, {}
-    return weights, floors, caps
-
-
 def _telling_features(genre: Genre) -> list[str]:
     """The features that did most for the label: those adding to its score, those that set it
     apart from the runner-up first (a satire's marker before the dateline it shares with news).
     Without weights for the label: the non-zero measurements, known ones first."""
-    weights, floors, caps = _genre_weights()
+    try:
+        scoring: GenreWeights | None = genre_weights()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        scoring = None  # unreadable weights: the features are picked without them
     features = genre.features
-    own = weights.get(genre.label, {})
-    if not own:
+    if scoring is None or genre.label not in scoring.weights:
         measured = [n for n in features if n != "words" and not n.startswith("score_")]
         known = [n for n in GENRE_FEATURE_LABELS if n in measured]
         ordered = [*known, *(n for n in measured if n not in GENRE_FEATURE_LABELS)]
@@ -281,19 +264,12 @@ def _telling_features(genre: Genre) -> list[str]:
         for name, value in features.items()
         if name.startswith("score_") and name != f"score_{genre.label}"
     }
-    runner_up = weights.get(max(rivals, key=rivals.__getitem__), {}) if rivals else {}
-
-    def contribution(name: str, label_weights: Mapping[str, float]) -> float:
-        floor = floors.get(name, 0.0)
-        value = min(max(features[name], floor), caps.get(name, math.inf))
-        return label_weights.get(name, 0.0) * (value - floor)
-
+    own = scoring.contributions(features, genre.label)
+    rival = max(rivals, key=rivals.__getitem__) if rivals else ""
+    runner_up = scoring.contributions(features, rival) if rival in scoring.weights else {}
     ranked = [
-        (contribution(name, own) - contribution(name, runner_up), contribution(name, own), name)
-        for name in features
-        if name != "bias" and name in own
+        (added - runner_up.get(name, 0.0), added, name) for name, added in own.items() if added > 0
     ]
-    ranked = [entry for entry in ranked if entry[1] > 0]
     ranked.sort(key=lambda entry: (-entry[0], -entry[1]))
     return [name for _, _, name in ranked[:GENRE_FEATURES_SHOWN]]
 
