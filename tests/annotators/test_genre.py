@@ -280,6 +280,33 @@ def test_an_interview_s_questions_and_answers_count_as_reported_speech() -> None
     assert loose.features["first_person_singular"] > 0.0
 
 
+@pytest.mark.parametrize(("asker", "answerer"), [("REYES", "MOLINA"), ("Ana Reyes", "Dr Molina")])
+def test_an_interview_s_turns_marked_by_speakers_names_count_as_reported_speech(
+    asker: str, answerer: str
+) -> None:
+    turns = (
+        f"{asker}: What were you measuring on this trip?\n\n"
+        f"{answerer}: Mass balance. I think it is the clearest signal we have, and I am "
+        "worried by it.\n\n"
+        f"{asker}: And what did you find?\n\n"
+        f"{answerer}: A loss of about 1.4 metres of water equivalent over the last year.\n\n"
+        f"{asker}: Will it recover?\n\n"
+        f"{answerer}: Not in my lifetime, I am afraid."
+    )
+    head = "A glaciologist on a shrinking glacier\n\n"
+    intro = "Dr Molina has measured the glacier for 18 years. She spoke about it on Monday.\n\n"
+    interview = classify(head + intro + turns)
+    assert interview.features["quoted_share"] > 0.6
+    assert interview.features["first_person_singular"] == 0.0
+    assert interview.label == "reporting"
+    # One speaker with several labelled paragraphs is no interview ("Update: ..." notes).
+    notes = turns.replace(f"{asker}: ", "")
+    assert classify(head + intro + notes).features["first_person_singular"] > 0.0
+    # Labels must be names: lowercase openings ("note: ...") are not turns.
+    lowered = turns.replace(f"{asker}:", "asked:").replace(f"{answerer}:", "answered:")
+    assert classify(head + intro + lowered).features["first_person_singular"] > 0.0
+
+
 def test_a_letter_to_the_editor_is_marked_opinion_by_its_form() -> None:
     body = (
         "I write to congratulate the council on its new parking scheme, which I discovered "
@@ -809,6 +836,15 @@ addressed to "you", a transcript with speakers' names for turns, a review, an FA
 letter and a listicle; 7 reports; 7 opinion pieces), written blind while the fourth wording
 model's form pairs were being written, and scored once on arrival by the third model: 17
 right, six satires in opinion forms read as opinion and a polemic read as reporting."""
+BLIND7 = sorted((DATA / "genre_blind7").glob("*.txt"))
+"""Twenty-four more (10 satires in ten forms: a wire, a persona column, advice, a press
+release, a study, a transcript with speakers' names for turns, a review, an obituary, a
+council notice, a markets report; 7 reports, among them an interview with names for turns;
+7 opinion pieces, among them a sarcastic letter and a polemic without first person), written
+blind after the fourth wording model and satire's imitation of opinion, and scored once on
+arrival: 19 right. Missed: the letter read as satire (the cleaner had joined its "Sir," to
+the next paragraph), the polemic and the markets satire read as reporting, and both
+transcripts read as opinion (only "Q:"/"A:" turns counted as reported speech)."""
 BLIND_MISSES = {
     "genre_blind2/satire_study_drawer_cables.txt",
     "genre_blind3/satire_expert_born_owning_property.txt",
@@ -818,12 +854,15 @@ BLIND_MISSES = {
     "genre_blind6/opinion_digital_health_pass_polemic.txt",
     "genre_blind6/satire_horizon_column.txt",
     "genre_blind6/satire_waterway_radio_interview.txt",
+    "genre_blind7/opinion_spain_public_housing_sale_polemic.txt",
+    "genre_blind7/satire_markets_rotterdam_sentiment_man.txt",
+    "genre_blind7/satire_revolving_door_resident_interview.txt",
 }
 """Misses still standing (folder/file) with the fourth wording model and satire carrying
 opinion's form: satires that argue in the first or second person without the wording model's
-cues (a column, a warranty guide) or answer questions in a transcript without Q/A marks (an
-economist's interview, a radio interview), read as opinion; a press release, a study report
-and a markets story read as reporting; a polemic without first person read as reporting."""
+cues (a column, a warranty guide) or answer questions without turn marks (an economist's
+interview), read as opinion; a press release, a study report, two markets stories and two
+transcripts read as reporting; two polemics without first person read as reporting."""
 
 
 @pytest.mark.slow
@@ -833,7 +872,7 @@ and a markets story read as reporting; a polemic without first person read as re
         pytest.param(p, marks=pytest.mark.xfail(strict=True))
         if f"{p.parent.name}/{p.name}" in BLIND_MISSES
         else p
-        for p in BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6
+        for p in BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7
     ],
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
@@ -855,6 +894,8 @@ def test_the_blind_set_has_each_kind() -> None:
     assert len(BLIND5) == 22 and labels.count("satire") == 10 and labels.count("opinion") == 6
     labels = [expected_label(path) for path in BLIND6]
     assert len(BLIND6) == 24 and labels.count("satire") == 10 and labels.count("opinion") == 7
+    labels = [expected_label(path) for path in BLIND7]
+    assert len(BLIND7) == 24 and labels.count("satire") == 10 and labels.count("opinion") == 7
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,22 @@ def test_paragraph_split_by_blank_lines_or_page_break_is_rejoined(
     assert paragraphs(result) == ["Budget Delayed", f"{first} {second}"]
 
 
+@pytest.mark.parametrize("salutation", ["Sir,", "Dear Editor,", "Dear Ms Oduya,", "Madam,"])
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_letter_salutation_stays_its_own_paragraph(salutation: str, gap: str) -> None:
+    letter = f"Thanks for nothing\n\n{salutation}{gap}I write to thank the council. It is kind."
+    assert paragraphs(clean(letter)) == [
+        "Thanks for nothing",
+        salutation,
+        "I write to thank the council. It is kind.",
+    ]
+
+
+def test_a_line_ending_in_a_comma_before_a_blank_line_still_runs_on() -> None:
+    text = "Budget Delayed\n\nIn the capital,\n\nthe minister kept her promises."
+    assert paragraphs(clean(text))[1] == "In the capital, the minister kept her promises."
+
+
 def test_finished_paragraph_is_not_joined_across_a_page_break() -> None:
     assert len(clean(FINISHED_BEFORE_PAGE_BREAK).paragraphs) == 2
 

@@ -20,7 +20,8 @@ outside metadata lines such as the byline, dateline and author box):
   ("clearly", "frankly") and ``scare_quotes`` (a short quoted fragment that is nobody's
   speech: the "peace" plan): the writer arguing in their own voice.
 * ``quoted_share``: the share of words inside quotes (direct or reported speech, and the
-  turns of a Q&A interview marked "Q:" and "A:", which also count as nobody's own voice), and
+  turns of an interview marked "Q:" and "A:" or by the speakers' names, which also count as
+  nobody's own voice), and
   ``attribution``: reporting verbs ("said", "told") and "according to" outside quotes, less
   the writer's own stance ("I think"). Reporting hands the talking to its sources.
 * ``dateline`` (a wire dateline opens the story), ``newsroom_byline`` (a staff byline or wire
@@ -437,23 +438,27 @@ class _Intervals:
         return "".join(parts)
 
 
-_TURN = re.compile(r"(Q|A)\s*[:：]\s")
+_TURN = re.compile(r"([^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3})[ \t]*[:：]\s")
+"""A turn's speaker label at the start of a paragraph: "Q:", "A:", "DELA CRUZ:", "Carolina
+Ríos:" (up to four words, each capitalised)."""
 MIN_TURNS = 2
-"""A Q&A needs at least this many questions and as many answers marked "Q:" and "A:"."""
+"""An interview needs at least two speakers (or "Q" and "A") with this many turns each."""
 
 
 def _interview_turns(doc: Document) -> list[tuple[int, int]]:
-    """The paragraphs of a question-and-answer interview that are its turns ("Q: ...",
-    "A: ..."), when the article has at least :data:`MIN_TURNS` of each."""
-    turns: dict[str, list[tuple[int, int]]] = {"Q": [], "A": []}
+    """The paragraphs of an interview that are its turns, each opening with its speaker's
+    label ("Q: ...", "A: ...", "BAUTISTA: ..."), when at least two labels open
+    :data:`MIN_TURNS` paragraphs or more each."""
+    turns: dict[str, list[tuple[int, int]]] = {}
     for paragraph in doc.paragraphs:
         head = doc.text[paragraph.start : paragraph.end].lstrip()
         marker = _TURN.match(head)
-        if marker:
-            turns[marker.group(1)].append((paragraph.start, paragraph.end))
-    if min(len(turns["Q"]), len(turns["A"])) < MIN_TURNS:
+        if marker and all(word[0].isupper() for word in marker.group(1).split()):
+            turns.setdefault(marker.group(1), []).append((paragraph.start, paragraph.end))
+    speakers = [spans for spans in turns.values() if len(spans) >= MIN_TURNS]
+    if len(speakers) < 2:
         return []
-    return turns["Q"] + turns["A"]
+    return sorted(span for spans in speakers for span in spans)
 
 
 def _tokens(doc: Document) -> list[tuple[int, str]]:

@@ -163,6 +163,18 @@ def starts_continuation(text: str) -> bool:
     return text[0] in _CONTINUATION_START
 
 
+_SALUTATION = re.compile(
+    r"(?i)(?:sir|sirs|madam|sir\s+or\s+madam|dear\s+(?:sir|madam|editor|[^\W\d_][\w.'’-]*"
+    r"(?:\s+[^\W\d_][\w.'’-]*){0,3}))\s*,"
+)
+
+
+def is_salutation(text: str) -> bool:
+    """A letter's salutation on a line of its own ("Sir,", "Dear Editor,"): its own paragraph,
+    though it ends with a comma."""
+    return bool(_SALUTATION.fullmatch(text.strip()))
+
+
 def starts_url(text: str) -> bool:
     return _URL_START.match(text) is not None
 
