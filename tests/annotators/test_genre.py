@@ -25,6 +25,7 @@ GENRE_FILES = sorted(GENRE.glob("*.txt"))
 
 FLAGS = (
     "dateline",
+    "unsourced",
     "newsroom_byline",
     "author_title",
     "opinion_marker",
@@ -197,6 +198,7 @@ def test_works_without_nlp_quotes_or_techniques(path: Path) -> None:
     genre = classify(path.read_text(encoding="utf-8"))
     assert genre.label == expected_label(path)
     assert genre.features["quoted_share"] == 0.0  # no quote annotator ran
+    assert "unsourced" not in genre.features  # so it cannot tell whether anyone was quoted
 
 
 def test_satire_outlet_hint_marks_satire() -> None:
@@ -305,6 +307,31 @@ def test_an_interview_s_turns_marked_by_speakers_names_count_as_reported_speech(
     # Labels must be names: lowercase openings ("note: ...") are not turns.
     lowered = turns.replace(f"{asker}:", "asked:").replace(f"{answerer}:", "answered:")
     assert classify(head + intro + lowered).features["first_person_singular"] > 0.0
+
+
+def test_a_piece_that_quotes_nobody_is_unsourced_even_without_first_person(
+    genre_analyzer: Analyzer,
+) -> None:
+    polemic = (
+        "Selling the harbour is not policy. It is surrender\n\n"
+        "The port authority has finally admitted what its plan has been for years. The sale "
+        "of the harbour to a private fund was dressed up as modernisation. Strip away the "
+        "vocabulary and the plan is simple: public land built with public money will be "
+        "handed to a fund whose only duty is to its shareholders. The same thing was tried "
+        "a decade ago, and the families who lost their moorings never got them back. A "
+        "harbour is not a spreadsheet. The sale should be stopped before it is signed."
+    )
+    unsourced = genre_of(genre_analyzer.analyze_text(polemic, "polemic.txt"))
+    reported = polemic.replace(
+        "The same thing was tried",
+        '"This is a sale to friends," said Maria Lopes, who chairs the fishermen\'s '
+        'association. "We will fight it." The same thing was tried',
+    )
+    sourced = genre_of(genre_analyzer.analyze_text(reported, "report.txt"))
+    assert unsourced.features["unsourced"] == 1.0
+    assert unsourced.features["first_person_singular"] == 0.0
+    assert sourced.features["unsourced"] == 0.0
+    assert sourced.features["quoted_share"] >= 0.05
 
 
 def test_a_letter_to_the_editor_is_marked_opinion_by_its_form() -> None:
@@ -695,6 +722,7 @@ def test_every_weight_names_a_measured_feature() -> None:
     data = read_json("genre.json")
     features = set(measure(make_doc("A short text, said nobody.")))
     features.add("technique_coverage")  # only measured when the technique tagger ran
+    features.add("unsourced")  # only measured when the quote annotator could run
     for label in LABELS:
         assert set(data["weights"][label]) - {"bias"} <= features, label
     for label, forms in data["imitates"].items():
@@ -851,10 +879,8 @@ BLIND_MISSES = {
     "genre_blind4/satire_extended_warranty_guide.txt",
     "genre_blind5/satire_airline_exhale_tier.txt",
     "genre_blind5/satire_markets_zurich_man.txt",
-    "genre_blind6/opinion_digital_health_pass_polemic.txt",
     "genre_blind6/satire_horizon_column.txt",
     "genre_blind6/satire_waterway_radio_interview.txt",
-    "genre_blind7/opinion_spain_public_housing_sale_polemic.txt",
     "genre_blind7/satire_markets_rotterdam_sentiment_man.txt",
     "genre_blind7/satire_revolving_door_resident_interview.txt",
 }
@@ -862,7 +888,7 @@ BLIND_MISSES = {
 opinion's form: satires that argue in the first or second person without the wording model's
 cues (a column, a warranty guide) or answer questions without turn marks (an economist's
 interview), read as opinion; a press release, a study report, two markets stories and two
-transcripts read as reporting; two polemics without first person read as reporting."""
+transcripts read as reporting."""
 
 
 @pytest.mark.slow

@@ -24,6 +24,8 @@ outside metadata lines such as the byline, dateline and author box):
   nobody's own voice), and
   ``attribution``: reporting verbs ("said", "told") and "according to" outside quotes, less
   the writer's own stance ("I think"). Reporting hands the talking to its sources.
+* ``unsourced``: the quoted share is under 5% (measured only when the quote annotator could
+  run): nobody speaks but the writer, the mark of an argument even without first person.
 * ``dateline`` (a wire dateline opens the story), ``newsroom_byline`` (a staff byline or wire
   credits), ``author_title`` (the author is introduced by an outside role: "director of the
   X Institute", the op-ed signature), ``time_references`` (weekdays, "yesterday").
@@ -178,6 +180,8 @@ class _Model:
     letter's salutation ("Sir,")."""
     opinion_titles: tuple[re.Pattern[str], ...]
     scare_quote_words: int
+    unsourced_below: float
+    """The quoted share under which a piece quotes nobody to speak of: ``unsourced``."""
     label_line_chars: int
     label_head_paragraphs: int
     label_tail_paragraphs: int
@@ -391,6 +395,7 @@ def _model(name: str = DATA_FILE) -> _Model:
             for w in [*raw["opinion_labels"], *raw["letter_salutations"]]
         ),
         scare_quote_words=int(raw["scare_quote_max_words"]),
+        unsourced_below=float(raw["unsourced_below_quoted_share"]),
         opinion_titles=_patterns(raw["opinion_title_patterns"]),
         label_line_chars=int(raw["label_line_max_chars"]),
         label_head_paragraphs=int(raw["label_head_paragraphs"]),
@@ -880,6 +885,8 @@ def measure(doc: Document, model: _Model | None = None) -> dict[str, float]:
         "time_references": _per_100(_count(model.time_references, own_text), words),
         "dateline": float(doc.metadata.dateline is not None),
     }
+    if doc.nlp is not None:  # the quote annotator could run: a quoted share of 0 means none
+        features["unsourced"] = float(features["quoted_share"] < model.unsourced_below)
     roles = list(doc.metadata.author_roles.values())
     newsroom = [bool(model.newsroom_roles.search(role)) for role in roles]
     features["newsroom_byline"] = float(

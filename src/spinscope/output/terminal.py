@@ -62,6 +62,7 @@ GENRE_FEATURE_LABELS: dict[str, tuple[str, str]] = {
     "everyday_objects": ("everyday objects", "rate"),
     "officialdom": ("officialdom", "rate"),
     "quoted_share": ("quoted share", "share"),
+    "unsourced": ("no quoted sources", "flag"),
     "technique_coverage": ("technique coverage", "share"),
     "dateline": ("dateline", "flag"),
     "newsroom_byline": ("newsroom byline", "flag"),
