@@ -921,23 +921,29 @@ def test_blind_set_label(genre_analyzer: Analyzer, path: Path) -> None:
     assert genre_of(doc).label == expected_label(path), genre_of(doc).features
 
 
-def test_the_blind_set_has_each_kind() -> None:
-    labels = [expected_label(path) for path in BLIND]
-    assert len(BLIND) == 16 and labels.count("satire") == 5 and labels.count("opinion") == 4
-    labels = [expected_label(path) for path in BLIND2]
-    assert len(BLIND2) == 20 and labels.count("satire") == 8 and labels.count("opinion") == 4
-    labels = [expected_label(path) for path in BLIND3]
-    assert len(BLIND3) == 22 and labels.count("satire") == 8 and labels.count("opinion") == 6
-    labels = [expected_label(path) for path in BLIND4]
-    assert len(BLIND4) == 24 and labels.count("satire") == 8 and labels.count("opinion") == 8
-    labels = [expected_label(path) for path in BLIND5]
-    assert len(BLIND5) == 22 and labels.count("satire") == 10 and labels.count("opinion") == 6
-    labels = [expected_label(path) for path in BLIND6]
-    assert len(BLIND6) == 24 and labels.count("satire") == 10 and labels.count("opinion") == 7
-    labels = [expected_label(path) for path in BLIND7]
-    assert len(BLIND7) == 24 and labels.count("satire") == 10 and labels.count("opinion") == 7
-    labels = [expected_label(path) for path in BLIND8]
-    assert len(BLIND8) == 24 and labels.count("satire") == 10 and labels.count("opinion") == 7
+@pytest.mark.parametrize(
+    ("articles", "size", "satires", "opinions"),
+    [
+        (BLIND, 16, 5, 4),
+        (BLIND2, 20, 8, 4),
+        (BLIND3, 22, 8, 6),
+        (BLIND4, 24, 8, 8),
+        (BLIND5, 22, 10, 6),
+        (BLIND6, 24, 10, 7),
+        (BLIND7, 24, 10, 7),
+        (BLIND8, 24, 10, 7),
+    ],
+    ids=lambda value: value[0].parent.name if isinstance(value, list) else None,
+)
+def test_the_blind_set_has_each_kind(
+    articles: list[Path], size: int, satires: int, opinions: int
+) -> None:
+    labels = [expected_label(path) for path in articles]
+    assert (len(labels), labels.count("satire"), labels.count("opinion")) == (
+        size,
+        satires,
+        opinions,
+    )
 
 
 @pytest.mark.parametrize(
