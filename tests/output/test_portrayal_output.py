@@ -218,43 +218,46 @@ def test_only_neutral_entities_and_weak_frames_render_as_lines() -> None:
     assert "Political 0.05" in out
 
 
-def test_genre_features_by_what_set_the_label_apart() -> None:
-    doc = make_doc("Area man fines cat.")
-    doc.genre = Genre(
-        "satire",
-        0.7,
-        {
-            "dateline": 1.0,
-            "quoted_share": 0.3,
-            "satire_marker": 1.0,
-            "satire_cues": 2.0,
-            "score_reporting": 3.0,
-            "score_satire": 10.0,
-        },
-    )
+@pytest.mark.parametrize(
+    ("text", "features", "ordered"),
+    [
+        # The marker and cues are satire's own; the news-format features it shares with
+        # reporting come after them.
+        (
+            "Area man fines cat.",
+            {
+                "dateline": 1.0,
+                "quoted_share": 0.3,
+                "satire_marker": 1.0,
+                "satire_cues": 2.0,
+                "score_reporting": 3.0,
+                "score_satire": 10.0,
+            },
+            ["labelled satire", "satire cues 2.00", "dateline"],
+        ),
+        # Satire carries a column's form, so its first person is listed, after the wording
+        # that sets it apart from opinion.
+        (
+            "I have had enough of the horizon.",
+            {
+                "first_person_singular": 4.0,
+                "satire_wording": 3.0,
+                "score_opinion": 3.1,
+                "score_satire": 8.6,
+            },
+            ["satire wording", "first person"],
+        ),
+    ],
+    ids=["news form", "column form"],
+)
+def test_genre_features_by_what_set_the_label_apart(
+    text: str, features: dict[str, float], ordered: list[str]
+) -> None:
+    doc = make_doc(text)
+    doc.genre = Genre("satire", 0.7, features)
     header = rendered(doc).split("satire (0.70) — ", 1)[1]
-    # The marker and cues are satire's own; the news-format features it shares with reporting
-    # come after them.
-    assert header.index("labelled satire") < header.index("satire cues 2.00")
-    assert header.index("satire cues 2.00") < header.index("dateline")
-
-
-def test_a_satirical_column_shows_its_wording_before_the_first_person_it_shares() -> None:
-    doc = make_doc("I have had enough of the horizon.")
-    doc.genre = Genre(
-        "satire",
-        0.8,
-        {
-            "first_person_singular": 4.0,
-            "satire_wording": 3.0,
-            "score_opinion": 3.1,
-            "score_satire": 8.6,
-        },
-    )
-    header = rendered(doc).split("satire (0.80) — ", 1)[1]
-    # Satire carries the column's form, so its first person is listed, after the wording
-    # that sets it apart from opinion.
-    assert header.index("satire wording") < header.index("first person")
+    positions = [header.index(fragment) for fragment in ordered]
+    assert positions == sorted(positions)
 
 
 def test_deadpan_and_editorial_features_read_as_words() -> None:

@@ -169,7 +169,9 @@ class TextCleaner:
         for k in range(1, len(kept)):
             prev, cur = kept[k - 1], kept[k]
             width = widths[prev.page]
-            if gaps[k] == 0 and wrapped:
+            if L.is_salutation(prev.text):
+                together = False  # a letter's "Sir," is its own paragraph despite its comma
+            elif gaps[k] == 0 and wrapped:
                 together = _continues_wrapped(prev, cur, ends[k - 1], width, typical_indent)
             else:
                 together = _continues_across(prev, cur, ends[k - 1], wrapped, width)
@@ -375,8 +377,6 @@ def _continues_wrapped(
     text = prev.text
     if _BYLINE.match(text) and not L.starts_lower(cur.text):
         return False  # a byline is its own line however wide the author's titles run
-    if L.is_salutation(text):
-        return False
     if L.starts_lower(cur.text):
         return True
     # The next word would have fitted on this line: the typesetter broke it on purpose.
@@ -400,8 +400,6 @@ def _continues_across(prev: Line, cur: Line, prev_ends: bool, wrapped: bool, wid
         # "U.S. / officials": initials, not a sentence end; after a closing quote or a colon
         # without a full stop, a lowercase word goes on with the sentence.
         return L.starts_lower(after) and (L.ends_initialism(text) or not L.ends_terminal(text))
-    if L.is_salutation(text):
-        return False
     if L.starts_lower(after) or L.starts_continuation(after):
         return True
     titleish = len(text) < (0.6 * width if wrapped else 80)
