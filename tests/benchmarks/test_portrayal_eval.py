@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
-from tests.conftest import ROOT, make_doc
+from tests.conftest import ROOT, load_benchmark, make_doc
 
 from spinscope.document import Document, Entity, Genre, Portrayal, Span
 from spinscope.roles import labels
 
-SCRIPT = ROOT / "benchmarks" / "portrayal_eval.py"
 DATA = ROOT / "tests" / "data" / "portrayal"
 HELD_OUT = ROOT / "tests" / "data" / "portrayal_heldout"
 """Written blind to the annotator's lexicons, after they were tuned on DATA."""
@@ -50,16 +46,7 @@ LABELLED_SETS = (
 )
 
 
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("portrayal_eval", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
-ev = _load_script()
+ev = load_benchmark("portrayal_eval")
 
 
 def _entity(doc: Document, entity_id: str, name: str, *forms: str) -> Entity:

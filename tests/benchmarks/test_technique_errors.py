@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
-from tests.conftest import ROOT
+from tests.conftest import load_benchmark
 
 from spinscope.techniques.scoring import LabelledSpan, flc_score
 
-SCRIPT = ROOT / "benchmarks" / "technique_errors.py"
-
-
-def _load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("technique_errors", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-errors = _load_script()
+errors = load_benchmark("technique_errors")
 
 GOLD = {
     "1": [
