@@ -77,7 +77,7 @@ def main() -> int:
     from spinscope.techniques import tuning
     from spinscope.techniques.catalogue import PTC_TECHNIQUES
     from spinscope.techniques.corpus import read_training_data
-    from spinscope.techniques.decoding import DecodingRule
+    from spinscope.techniques.decoding import rules_from_config
     from spinscope.techniques.predictor import TechniquePredictor
     from spinscope.techniques.scoring import flc_score, si_score
 
@@ -88,8 +88,7 @@ def main() -> int:
     predictor = TechniquePredictor()
     articles = tuning.collect(predictor, dev)
     gold = tuning.gold_spans(dev)
-    rules = {k: DecodingRule.from_config(v) for k, v in predictor.decoding["rules"].items()}
-    predicted = tuning.predict(articles, rules)
+    predicted = tuning.predict(articles, rules_from_config(predictor.decoding))
 
     counts = breakdown(gold, predicted)
     print(f"PTC dev: {len(dev)} articles, {sum(len(v) for v in gold.values())} gold spans\n")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from spinscope.document import Document, SentenceScore, TechniqueSpan
 from spinscope.techniques.corpus import ANY
-from spinscope.techniques.decoding import DecodingRule, decode
+from spinscope.techniques.decoding import DecodingRule, decode, rules_from_config
 from spinscope.techniques.predictor import BUNDLED_MODEL, TechniquePredictor
 from spinscope.techniques.segmentation import sentence_spans
 from spinscope.techniques.sentence_model import SentenceModel, sentence_features
@@ -34,10 +34,7 @@ class TechniqueTagger:
             decoding = self._predictor.decoding
             self._decoding = (
                 tuple(decoding["labels"]),
-                {
-                    label: DecodingRule.from_config(rule)
-                    for label, rule in decoding["rules"].items()
-                },
+                rules_from_config(decoding),
                 SentenceModel.from_decoding(decoding),
             )
         return self._predictor

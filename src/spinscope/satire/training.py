@@ -39,6 +39,16 @@ class PairedText:
         return self.genre == "satire"
 
 
+def _clean_text(path: Path) -> str:
+    """The file's clean text, as ``spinscope analyze`` would see it; unreadable input is an
+    error naming the file."""
+    try:
+        source = read_path(path)
+    except InputError as error:
+        raise SpinscopeError(str(error)) from error
+    return clean(source.text).text
+
+
 def read_pairs(directory: Path) -> list[PairedText]:
     """Every ``NAME_satire.txt`` with its straight twin, ``NAME_report.txt`` or
     ``NAME_opinion.txt``, in ``directory``.
@@ -66,11 +76,7 @@ def read_pairs(directory: Path) -> list[PairedText]:
             wanted = " or ".join(twins)
             problem = "is missing" if not present else "has two straight twins"
             raise SpinscopeError(f"{path}: its twin ({wanted}) {problem}")
-        try:
-            source = read_path(path)
-        except InputError as error:
-            raise SpinscopeError(str(error)) from error
-        texts.append(PairedText(f"{directory.name}/{pair}", path, clean(source.text).text, genre))
+        texts.append(PairedText(f"{directory.name}/{pair}", path, _clean_text(path), genre))
     if not texts:
         raise SpinscopeError(f"{directory}: no satire pairs ({names}) in it")
     return texts
@@ -88,12 +94,8 @@ def read_straight(directory: Path) -> list[PairedText]:
         raise SpinscopeError(f"{directory}: not a folder")
     texts = []
     for path in sorted(directory.glob("*.txt")):
-        try:
-            source = read_path(path)
-        except InputError as error:
-            raise SpinscopeError(str(error)) from error
         name = f"{directory.name}/{path.stem}"
-        texts.append(PairedText(name, path, clean(source.text).text, UNPAIRED_STRAIGHT))
+        texts.append(PairedText(name, path, _clean_text(path), UNPAIRED_STRAIGHT))
     if not texts:
         raise SpinscopeError(f"{directory}: no .txt articles in it")
     return texts

@@ -9,6 +9,7 @@ technique gets is chosen on the dev split (see :mod:`spinscope.techniques.tuning
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,11 @@ class DecodingRule:
             str(config["mode"]),
             float(extend) if extend is not None else None,
         )
+
+
+def rules_from_config(config: Mapping[str, Any]) -> dict[str, DecodingRule]:
+    """The per-technique rules of a model's decoding.json (its ``rules`` object)."""
+    return {label: DecodingRule.from_config(rule) for label, rule in config["rules"].items()}
 
 
 @dataclass(frozen=True, slots=True)
