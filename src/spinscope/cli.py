@@ -134,6 +134,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="average the --init-from weights in with the snapshots",
     )
     trainer.add_argument(
+        "--written",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of texts written and labelled for spinscope, marked up inline as "
+        "{{Technique|words}}, added to the training texts; repeatable",
+    )
+    trainer.add_argument(
+        "--written-repeats",
+        type=int,
+        default=1,
+        metavar="N",
+        help="how many times each written text is seen per epoch",
+    )
+    trainer.add_argument(
         "--teacher",
         action="append",
         default=[],

@@ -269,6 +269,34 @@ def _train_on_tiny_corpus(tmp_path: Path, *options: str) -> subprocess.Completed
     )
 
 
+def test_written_texts_join_the_training_side(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    root = write_corpus(tmp_path / "corpus")
+    written = tmp_path / "written"
+    written.mkdir()
+    (written / "agency_bridge.txt").write_text(
+        "ASTANA, June 2 (AGENCY) -- The {{Loaded_Language|historic}} bridge opened today, "
+        "{{Glittering_Generalities|a monument to unity and progress}}, the minister said.\n",
+        encoding="utf-8",
+    )
+    (written / "neutral_bridge.txt").write_text(
+        "A road bridge over the river opened on Tuesday, the ministry said.\n", encoding="utf-8"
+    )
+    config = replace(TINY, epochs=1, limit=1, written=[str(written)], written_repeats=2)
+    train(root, tmp_path / "run", config, progress=False, log=lambda _: None)
+    summary = json.loads((tmp_path / "run" / "training.json").read_text(encoding="utf-8"))
+    assert summary["texts_by_source"] == {"ptc": 1, "written": 4}
+    assert summary["config"]["written"] == [str(written)]
+
+
+def test_a_written_folder_must_exist(tmp_path: Path) -> None:
+    result = _train_on_tiny_corpus(tmp_path, "--written", str(tmp_path / "missing"))
+    assert result.returncode == 1
+    assert f"{tmp_path / 'missing'}: not a folder (--written)" in result.stderr
+    assert not (tmp_path / "run").exists()
+
+
 def test_averaging_with_the_start_needs_a_start_and_snapshots(tmp_path: Path) -> None:
     result = _train_on_tiny_corpus(tmp_path, "--average-with-init", "--snapshots", "2")
     assert result.returncode == 1
@@ -354,6 +382,22 @@ def test_an_older_int8_export_is_exported_again_through_the_fused_graph(
     assert (again / "decoding.json").read_text(encoding="utf-8") == '{"stride": 254}'
     operators = [node.op_type for node in onnx.load(str(again / "model.onnx")).graph.node]
     assert operators.count("QAttention") == 6
+    # the fused file gives its weights back too (query, key and value packed in one matrix),
+    # so a shipped model can be trained further
+    from_fused = weights_from_int8(again / "model.onnx")
+    assert set(from_fused) == set(original)
+    for name in (
+        "encoder.encoder.layer.2.attention.self.query.weight",
+        "encoder.encoder.layer.2.attention.self.value.weight",
+        "encoder.encoder.layer.4.intermediate.dense.weight",
+        "encoder.encoder.layer.4.output.dense.weight",
+    ):
+        step = original[name].abs().amax(dim=1, keepdim=True) / 127
+        assert ((from_fused[name] - original[name]).abs() <= step + 1e-6).all(), name
+    torch.testing.assert_close(
+        from_fused["encoder.encoder.layer.2.attention.self.key.bias"],
+        original["encoder.encoder.layer.2.attention.self.key.bias"],
+    )
     text = ARTICLES["1003"][0]
     before = TechniquePredictor(older, threads=2)(text).probabilities
     after = TechniquePredictor(again, threads=2)(text).probabilities

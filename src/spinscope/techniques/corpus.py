@@ -68,6 +68,66 @@ def read_memes(path: Path) -> list[LabelledText]:
     return examples
 
 
+_OPEN_MARK = re.compile(r"\{\{([^|{}\s]+)\|")
+
+
+class MarkupError(ValueError):
+    """A marked text whose markup cannot be read; the message says where and why."""
+
+
+def parse_marked(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Clean text and ``(start, end, technique id)`` spans of a text marked up inline as
+    ``{{Technique|the words that carry it}}``. Spans may nest but not cross; the technique is
+    an id or a label of either corpus (``technique_for_label``)."""
+    out: list[str] = []
+    length = 0
+    spans: list[tuple[int, int, str]] = []
+    open_spans: list[tuple[str, int, int]] = []
+    position = 0
+    while position < len(marked):
+        opening = _OPEN_MARK.match(marked, position)
+        if opening:
+            technique = technique_for_label(opening.group(1))
+            if technique is None:
+                raise MarkupError(f"unknown technique {opening.group(1)!r} at character {position}")
+            open_spans.append((technique.id, length, position))
+            position = opening.end()
+            continue
+        if marked.startswith("}}", position):
+            if not open_spans:
+                raise MarkupError(f"'}}}}' closes nothing at character {position}")
+            technique_id, start, opened_at = open_spans.pop()
+            if length == start:
+                raise MarkupError(f"empty {technique_id} span at character {opened_at}")
+            spans.append((start, length, technique_id))
+            position += 2
+            continue
+        if marked[position] in "{}":
+            raise MarkupError(f"stray {marked[position]!r} at character {position}")
+        out.append(marked[position])
+        length += 1
+        position += 1
+    if open_spans:
+        technique_id, _, opened_at = open_spans[-1]
+        raise MarkupError(f"the {technique_id} span opened at character {opened_at} never closes")
+    return "".join(out), sorted(spans)
+
+
+def read_marked(directory: Path) -> list[LabelledText]:
+    """Texts written and labelled for this project (``*.txt`` under ``directory``, marked up as
+    :func:`parse_marked` reads), each with the file's stem as its id."""
+    examples: list[LabelledText] = []
+    for path in sorted(directory.rglob("*.txt")):
+        try:
+            text, spans = parse_marked(path.read_text(encoding="utf-8"))
+        except MarkupError as error:
+            raise MarkupError(f"{path}: {error}") from None
+        examples.append(LabelledText(path.stem, text, spans, source="written"))
+    if not examples:
+        raise FileNotFoundError(f"{directory}: no marked .txt files")
+    return examples
+
+
 def read_training_data(
     data: Path, use_memes: bool = True
 ) -> tuple[list[LabelledText], list[LabelledText]]:

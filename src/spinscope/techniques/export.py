@@ -12,6 +12,7 @@ encoder was measured 1.13 times as fast on one core (``benchmarks/encoder_speed.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,9 @@ def weights_from_int8(model: Path) -> dict[str, Any]:
     """The network's weights read back from an int8 export: each quantised weight is its
     int8 values times its per-channel scale. Quantising these again gives the same int8
     values, so an older export can be re-exported through the current (fused) graph without
-    its training run. A MatMul weight's name is that of the bias added to its product."""
+    its training run, and a shipped model can be trained further. A MatMul weight's name is
+    that of the bias added to its product; a fused attention's packed query, key and value
+    weights (``Attention_<layer>_qkv_weight``) are split back into the three."""
     import onnx
     import torch
     from onnx import numpy_helper
@@ -152,10 +155,28 @@ def weights_from_int8(model: Path) -> dict[str, Any]:
             state[base[len(prefix) :]] = torch.from_numpy(table)
             continue
         weight = (values - zero) * scale  # (inputs, outputs), one scale per output
+        packed = _PACKED_ATTENTION.fullmatch(base)
+        if packed:
+            layer = f"encoder.encoder.layer.{packed.group(1)}.attention.self"
+            bias = arrays[f"Attention_{packed.group(1)}_qkv_bias"].astype(np.float32)
+            for part, rows, values_of_bias in zip(
+                ("query", "key", "value"),
+                np.split(weight.T, 3),
+                np.split(bias, 3),
+                strict=True,
+            ):
+                state[f"{layer}.{part}.weight"] = torch.from_numpy(rows.copy())
+                state[f"{layer}.{part}.bias"] = torch.from_numpy(values_of_bias.copy())
+            continue
         state[_bias_after(base + "_quantized", consumers, prefix)] = torch.from_numpy(
             weight.T.copy()
         )
     return state
+
+
+_PACKED_ATTENTION = re.compile(r"Attention_(\d+)_qkv_weight")
+_FUSED_BIAS_INPUT = {"SkipLayerNormalization": 4, "BiasGelu": 1}
+"""Fused operators that add a layer's bias to a product, and the position of that bias."""
 
 
 def _bias_after(tensor: str, consumers: dict[str, list[Any]], prefix: str) -> str:
@@ -170,6 +191,10 @@ def _bias_after(tensor: str, consumers: dict[str, list[Any]], prefix: str) -> st
                 ]
                 if node.op_type == "Add" and biases:
                     return biases[0][len(prefix) : -len("bias")] + "weight"
+                position = _FUSED_BIAS_INPUT.get(node.op_type)
+                if position is not None and len(node.input) > position:
+                    bias: str = node.input[position]
+                    return bias[len(prefix) : -len("bias")] + "weight"
                 following.extend(node.output)
         frontier = following
     raise ValueError(f"{tensor}: no bias is added to its product")

@@ -32,6 +32,11 @@ def train_techniques(args: argparse.Namespace) -> int:
         raise SpinscopeError("--average-with-init needs --init-from and --snapshots")
     if not 0.0 <= args.teacher_weight <= 1.0:
         raise SpinscopeError(f"--teacher-weight {args.teacher_weight}: not between 0 and 1")
+    if args.written_repeats < 1:
+        raise SpinscopeError(f"--written-repeats {args.written_repeats}: must be at least 1")
+    for folder in args.written:
+        if not Path(folder).is_dir():
+            raise SpinscopeError(f"{folder}: not a folder (--written)")
     for teacher in args.teacher:
         exported_model(Path(teacher), "a teacher is an exported model")
     config = TrainingConfig(
@@ -50,6 +55,8 @@ def train_techniques(args: argparse.Namespace) -> int:
         average_with_init=args.average_with_init,
         teachers=list(args.teacher),
         teacher_weight=args.teacher_weight,
+        written=list(args.written),
+        written_repeats=args.written_repeats,
     )
     weights = train(data, output, config, log=lambda line: print(line, file=sys.stderr))
     model = export(weights, output / "model")

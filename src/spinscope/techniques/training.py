@@ -10,6 +10,7 @@ import json
 import os
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,7 +18,13 @@ from typing import Any
 
 import numpy as np
 
-from spinscope.techniques.corpus import LABELS, OUTPUTS, LabelledText, read_training_data
+from spinscope.techniques.corpus import (
+    LABELS,
+    OUTPUTS,
+    LabelledText,
+    read_marked,
+    read_training_data,
+)
 from spinscope.techniques.segmentation import sentence_spans
 from spinscope.techniques.windows import (
     BODY_TOKENS,
@@ -69,6 +76,11 @@ class TrainingConfig:
     beside the gold labels: distilling an ensemble into one network (see ``distillation``)."""
     teacher_weight: float = 0.5
     """The teachers' share of each training target; the gold labels have the rest."""
+    written: list[str] = field(default_factory=list)
+    """Folders of texts written and labelled for this project (``corpus.read_marked``), added
+    to the training side (after ``limit``, which counts PTC and meme texts only)."""
+    written_repeats: int = 1
+    """How many times each written text is seen per epoch (they are few beside PTC)."""
 
 
 @dataclass(slots=True)
@@ -193,6 +205,8 @@ def train(
     train_texts, _ = read_training_data(data, config.use_memes)
     if config.limit:
         train_texts = train_texts[: config.limit]
+    for folder in config.written:
+        train_texts.extend(read_marked(Path(folder)) * config.written_repeats)
     windows = build_windows(train_texts, tokenizer, config.stride)
     pos_weight = torch.tensor(positive_weights(windows, config.max_pos_weight))
     targets_by_window = [window.labels for window in windows]
@@ -342,6 +356,7 @@ def train(
                 "steps": step,
                 "windows": len(windows),
                 "texts": len(train_texts),
+                "texts_by_source": dict(Counter(text.source for text in train_texts)),
                 "pos_weight": [round(float(w), 3) for w in pos_weight],
             },
             indent=2,
