@@ -227,6 +227,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", required=True, metavar="DIR", help="folder with model.onnx and tokenizer.json"
     )
     tuner.add_argument("--decode-stride", type=int, default=254)
+    for command in (trainer, tuner):
+        command.add_argument(
+            "--tune-written",
+            action="append",
+            default=[],
+            metavar="DIR",
+            help="a folder of texts written and labelled for spinscope (never trained on) "
+            "whose spans tuning weighs beside PTC dev's; repeatable",
+        )
     return parser
 
 

@@ -290,10 +290,11 @@ def test_written_texts_join_the_training_side(tmp_path: Path) -> None:
     assert summary["config"]["written"] == [str(written)]
 
 
-def test_a_written_folder_must_exist(tmp_path: Path) -> None:
-    result = _train_on_tiny_corpus(tmp_path, "--written", str(tmp_path / "missing"))
+@pytest.mark.parametrize("option", ["--written", "--tune-written"])
+def test_a_written_folder_must_exist(tmp_path: Path, option: str) -> None:
+    result = _train_on_tiny_corpus(tmp_path, option, str(tmp_path / "missing"))
     assert result.returncode == 1
-    assert f"{tmp_path / 'missing'}: not a folder (--written)" in result.stderr
+    assert f"{tmp_path / 'missing'}: not a folder ({option})" in result.stderr
     assert not (tmp_path / "run").exists()
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -14,6 +16,7 @@ from spinscope.techniques.tuning import (
     cross_fit,
     fit_sentences,
     threshold_neighbours,
+    tune,
     tune_rules,
 )
 from spinscope.techniques.windows import Encoded
@@ -131,3 +134,26 @@ def test_cross_fitting_averages_its_splits() -> None:
     # every half has the support to emit loaded language, and it is right everywhere
     assert report["flc"]["f1"] == 1.0
     assert report["flc"]["f1"] == sum(report["flc_f1_per_split"]) / 3
+
+
+def test_written_texts_join_tuning_and_give_support_dev_lacks() -> None:
+    # half of dev has too few loaded-language spans to tune a rule; written texts bring more
+    dev, gold = _evil_articles(MIN_SUPPORT)
+    half = dev[: MIN_SUPPORT // 2]
+    written, written_gold = _evil_articles(MIN_SUPPORT)
+    written = [replace(a, id=f"written{a.id}") for a in written]
+    written_gold = {
+        f"written{i}": [replace(s, article_id=f"written{i}") for s in spans]
+        for i, spans in written_gold.items()
+    }
+    both = {**gold, **written_gold}
+    assert "Loaded_Language" not in tune(half, gold)[0]
+    rules, sentence_model = tune(half, both, written)
+    assert set(rules) == {"Loaded_Language"}
+    # the sentence model is PTC's: fitted on dev's lines alone, whatever the written texts say
+    assert sentence_model == tune(half, gold)[1]
+    # cross-fitting: every tuning half has the written texts beside it. Written texts where
+    # the network's "evil" is nobody's technique outweigh dev's half and silence it.
+    unmarked = [replace(a, id=f"unmarked{i}") for i, a in enumerate(written * 4)]
+    assert cross_fit(dev, gold, splits=1)["flc"]["f1"] == 1.0
+    assert cross_fit(dev, gold, splits=1, written=unmarked)["flc"]["f1"] == 0.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +38,7 @@ def train_techniques(args: argparse.Namespace) -> int:
     for folder in args.written:
         if not Path(folder).is_dir():
             raise SpinscopeError(f"{folder}: not a folder (--written)")
+    tune_written = _tune_written(args)
     for teacher in args.teacher:
         exported_model(Path(teacher), "a teacher is an exported model")
     config = TrainingConfig(
@@ -63,7 +65,7 @@ def train_techniques(args: argparse.Namespace) -> int:
     print(f"exported {model}", file=sys.stderr)
     if args.no_tune:
         return 0
-    report = tune_model(data, output / "model", args.decode_stride)
+    report = tune_model(data, output / "model", args.decode_stride, tune_written)
     print(json.dumps(report, indent=2))
     return 0
 
@@ -73,8 +75,17 @@ def retune_techniques(args: argparse.Namespace) -> int:
     if not (data / "ptc-emnlp2019").is_dir():
         raise SpinscopeError(f"{data}: no ptc-emnlp2019/ folder in it")
     exported_model(model_dir)
-    print(json.dumps(tune_model(data, model_dir, args.decode_stride), indent=2))
+    report = tune_model(data, model_dir, args.decode_stride, _tune_written(args))
+    print(json.dumps(report, indent=2))
     return 0
+
+
+def _tune_written(args: argparse.Namespace) -> list[Path]:
+    folders = [Path(folder) for folder in args.tune_written]
+    for folder in folders:
+        if not folder.is_dir():
+            raise SpinscopeError(f"{folder}: not a folder (--tune-written)")
+    return folders
 
 
 def reexport_techniques(args: argparse.Namespace) -> int:
@@ -91,9 +102,12 @@ def reexport_techniques(args: argparse.Namespace) -> int:
     return 0
 
 
-def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
-    """Tune decoding on the PTC dev split; writes ``decoding.json`` beside the model."""
-    from spinscope.techniques.corpus import read_training_data
+def tune_model(
+    data: Path, model_dir: Path, stride: int, written: Sequence[Path] = ()
+) -> dict[str, object]:
+    """Tune decoding on the PTC dev split, and on the marked texts of the ``written`` folders
+    when given; writes ``decoding.json`` beside the model."""
+    from spinscope.techniques.corpus import read_marked, read_training_data
     from spinscope.techniques.export import ONNX_FP32
     from spinscope.techniques.predictor import DECODING, TechniquePredictor
     from spinscope.techniques.tuning import (
@@ -109,17 +123,24 @@ def tune_model(data: Path, model_dir: Path, stride: int) -> dict[str, object]:
     predictor = TechniquePredictor(model_dir, threads=0, stride=stride)
     articles = collect(predictor, dev)
     gold = gold_spans(dev)
-    rules, sentence_model = tune(articles, gold)
-    (model_dir / DECODING).write_text(
-        json.dumps(decoding_config(rules, sentence_model, stride), indent=2),
-        encoding="utf-8",
-    )
+    examples = [example for folder in written for example in read_marked(folder)]
+    written_articles = collect(predictor, examples)
+    written_gold = gold_spans(examples)
+    rules, sentence_model = tune(articles, {**gold, **written_gold}, written_articles)
+    config = decoding_config(rules, sentence_model, stride)
+    config["tuned_on"] = ["PTC dev", *(str(folder) for folder in written)]
+    (model_dir / DECODING).write_text(json.dumps(config, indent=2), encoding="utf-8")
     report: dict[str, object] = {
+        "tuned_on": config["tuned_on"],
         "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_model),
-        "dev_cross_fitted": cross_fit(articles, gold),
+        "dev_cross_fitted": cross_fit(articles, {**gold, **written_gold}, written=written_articles),
         "rules": {k: [r.mode, r.threshold, r.extend] for k, r in rules.items()},
         "sentence_threshold": sentence_model.threshold,
     }
+    if written_articles:
+        report["written_tuned_on_itself"] = evaluate_rules(
+            written_articles, written_gold, rules, sentence_model
+        )
     if (model_dir / ONNX_FP32).exists():
         fp32 = collect(
             TechniquePredictor(model_dir, threads=0, stride=stride, model_file=ONNX_FP32), dev

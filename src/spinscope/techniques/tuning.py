@@ -307,9 +307,15 @@ def _as_dict(score: Score) -> dict[str, float]:
 
 
 def tune(
-    articles: Sequence[DevArticle], gold: Mapping[str, Sequence[LabelledSpan]]
+    articles: Sequence[DevArticle],
+    gold: Mapping[str, Sequence[LabelledSpan]],
+    written: Sequence[DevArticle] = (),
 ) -> tuple[dict[str, DecodingRule], SentenceModel]:
-    rules = limit_coverage(articles, gold, tune_rules(articles, gold))
+    """Decoding rules tuned on ``articles`` (PTC dev) together with ``written`` (texts written
+    for spinscope in its users' register, none of them trained on), and the sentence model,
+    fitted on the PTC articles' lines alone (SLC is PTC's measure)."""
+    every = [*articles, *written]
+    rules = limit_coverage(every, gold, tune_rules(every, gold))
     return rules, fit_sentences(articles, gold)
 
 
@@ -317,10 +323,12 @@ def cross_fit(
     articles: Sequence[DevArticle],
     gold: Mapping[str, Sequence[LabelledSpan]],
     splits: int = CROSS_FIT_SPLITS,
+    written: Sequence[DevArticle] = (),
 ) -> dict[str, Any]:
     """Tune on one half of dev, predict the other, and the reverse; both halves' predictions
     pooled and scored. Repeated over ``splits`` halvings (articles alternating by id, then
-    shuffled with fixed seeds); the figures are their means, with each split's FLC F1 beside."""
+    shuffled with fixed seeds); the figures are their means, with each split's FLC F1 beside.
+    ``written`` texts, when given, join every tuning half, as they join tuning itself."""
     ordered = sorted(articles, key=lambda a: a.id)
     texts = {a.id: a.text for a in articles}
     runs: list[dict[str, Any]] = []
@@ -332,7 +340,7 @@ def cross_fit(
         predicted: dict[str, list[LabelledSpan]] = {}
         lines: dict[str, dict[int, bool]] = {}
         for tune_half, score_half in (halves, halves[::-1]):
-            rules, sentence_model = tune(tune_half, gold)
+            rules, sentence_model = tune(tune_half, gold, written)
             predicted.update(predict(score_half, rules))
             lines.update(line_labels(score_half, sentence_model))
         runs.append(_figures(texts, gold, predicted, lines))
