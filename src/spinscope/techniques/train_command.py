@@ -35,10 +35,8 @@ def train_techniques(args: argparse.Namespace) -> int:
         raise SpinscopeError(f"--teacher-weight {args.teacher_weight}: not between 0 and 1")
     if args.written_repeats < 1:
         raise SpinscopeError(f"--written-repeats {args.written_repeats}: must be at least 1")
-    for folder in args.written:
-        if not Path(folder).is_dir():
-            raise SpinscopeError(f"{folder}: not a folder (--written)")
-    tune_written = _tune_written(args)
+    written = _existing_folders(args.written, "--written")
+    tune_written = _existing_folders(args.tune_written, "--tune-written")
     for teacher in args.teacher:
         exported_model(Path(teacher), "a teacher is an exported model")
     config = TrainingConfig(
@@ -57,7 +55,7 @@ def train_techniques(args: argparse.Namespace) -> int:
         average_with_init=args.average_with_init,
         teachers=list(args.teacher),
         teacher_weight=args.teacher_weight,
-        written=list(args.written),
+        written=[str(folder) for folder in written],
         written_repeats=args.written_repeats,
     )
     weights = train(data, output, config, log=lambda line: print(line, file=sys.stderr))
@@ -75,17 +73,18 @@ def retune_techniques(args: argparse.Namespace) -> int:
     if not (data / "ptc-emnlp2019").is_dir():
         raise SpinscopeError(f"{data}: no ptc-emnlp2019/ folder in it")
     exported_model(model_dir)
-    report = tune_model(data, model_dir, args.decode_stride, _tune_written(args))
+    tune_written = _existing_folders(args.tune_written, "--tune-written")
+    report = tune_model(data, model_dir, args.decode_stride, tune_written)
     print(json.dumps(report, indent=2))
     return 0
 
 
-def _tune_written(args: argparse.Namespace) -> list[Path]:
-    folders = [Path(folder) for folder in args.tune_written]
-    for folder in folders:
-        if not folder.is_dir():
-            raise SpinscopeError(f"{folder}: not a folder (--tune-written)")
-    return folders
+def _existing_folders(names: list[str], option: str) -> list[Path]:
+    """The folders an option names, or a one-line error for the first that is not one."""
+    for name in names:
+        if not Path(name).is_dir():
+            raise SpinscopeError(f"{name}: not a folder ({option})")
+    return [Path(name) for name in names]
 
 
 def reexport_techniques(args: argparse.Namespace) -> int:
