@@ -37,10 +37,11 @@ def main() -> int:
         si_score,
         slc_score,
     )
+    from spinscope.techniques.tuning import gold_spans
 
     train, dev = read_training_data(args.data, use_memes=False)
     texts = {e.id: e.text for e in dev}
-    gold = {e.id: [LabelledSpan(e.id, t, s, end) for s, end, t in e.spans] for e in dev}
+    gold = gold_spans(dev)
     gold_lines = label_sentences(texts, gold)
 
     def report(name: str, predicted: dict[str, list[LabelledSpan]], rate: float) -> None:

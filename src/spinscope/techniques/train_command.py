@@ -125,14 +125,15 @@ def tune_model(
     examples = [example for folder in written for example in read_marked(folder)]
     written_articles = collect(predictor, examples)
     written_gold = gold_spans(examples)
-    rules, sentence_model = tune(articles, {**gold, **written_gold}, written_articles)
+    every_gold = {**gold, **written_gold}
+    rules, sentence_model = tune(articles, every_gold, written_articles)
     config = decoding_config(rules, sentence_model, stride)
     config["tuned_on"] = ["PTC dev", *(str(folder) for folder in written)]
     (model_dir / DECODING).write_text(json.dumps(config, indent=2), encoding="utf-8")
     report: dict[str, object] = {
         "tuned_on": config["tuned_on"],
         "dev_tuned_on_itself": evaluate_rules(articles, gold, rules, sentence_model),
-        "dev_cross_fitted": cross_fit(articles, {**gold, **written_gold}, written=written_articles),
+        "dev_cross_fitted": cross_fit(articles, every_gold, written=written_articles),
         "rules": {k: [r.mode, r.threshold, r.extend] for k, r in rules.items()},
         "sentence_threshold": sentence_model.threshold,
     }
