@@ -176,8 +176,12 @@ class Outcome:
 _worker: Analyzer | None = None
 
 
-def _init_worker(pipeline: tuple[str, ...], max_bytes: int) -> None:
+def _init_worker(pipeline: tuple[str, ...], max_bytes: int, one_thread: bool = False) -> None:
     global _worker
+    if one_thread:  # one worker per core: a second BLAS thread would only contend with the next
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
     _worker = Analyzer(pipeline, max_bytes)
     from spinscope.nlp import english
 
@@ -215,7 +219,7 @@ def analyze_many(
         max_workers=jobs,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(pipeline, max_bytes),
+        initargs=(pipeline, max_bytes, True),
     ) as pool:
         yield from pool.map(_run_one, paths, chunksize=2)
 

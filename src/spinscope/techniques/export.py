@@ -7,7 +7,9 @@ Before quantising, onnxruntime's transformer optimiser fuses the encoder's subgr
 BERT kernels (embedding and layer norms, attention, bias and GELU): exported with eager
 attention, each layer's attention becomes one ``Attention`` node, which quantises to one
 ``QAttention``. The fused fp32 graph computes what the plain one does (to 1e-6); the fused int8
-encoder was measured 1.13 times as fast on one core (``benchmarks/encoder_speed.py``).
+encoder was measured 1.13 times as fast on one core (``benchmarks/encoder_speed.py``). The int8
+file's layer norms are then written out again as plain operators, which onnxruntime runs
+faster than its fused kernel (:mod:`spinscope.techniques.graph_rewrites`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from spinscope.errors import SpinscopeError
+from spinscope.techniques.graph_rewrites import unfuse_layer_norms
 
 ONNX_FP32 = "model.fp32.onnx"
 ONNX_INT8 = "model.onnx"
@@ -73,6 +76,8 @@ def export(weights: Path, output: Path, encoder: Path | None = None, fuse: bool 
         # the fused nodes are contrib operators, whose outputs shape inference cannot type
         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
     )
+    if fuse:
+        unfuse_layer_norms(int8)
     shutil.copy(encoder / "tokenizer.json", output / TOKENIZER)
     return int8
 
