@@ -29,12 +29,27 @@ def main() -> int:
     parser.add_argument("--model", type=Path, action="append", default=[])
     args = parser.parse_args()
 
+    from spinscope.errors import SpinscopeError
     from spinscope.techniques.corpus import read_marked
     from spinscope.techniques.decoding import rules_from_config
-    from spinscope.techniques.predictor import BUNDLED_MODEL, TechniquePredictor
+    from spinscope.techniques.export import exported_model
+    from spinscope.techniques.predictor import BUNDLED_MODEL, DECODING, TechniquePredictor
     from spinscope.techniques.scoring import coverage, flc_score, si_score, technique_scores
     from spinscope.techniques.tuning import collect, gold_spans, predict
 
+    for model in args.model:  # refused before any work, one line each
+        try:
+            exported_model(model)
+        except SpinscopeError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        if not (model / DECODING).is_file():
+            print(
+                f"error: {model}: no {DECODING} (tune it first: spinscope tune techniques "
+                f"--data DIR --model {model})",
+                file=sys.stderr,
+            )
+            return 1
     examples = read_marked(args.directory)
     texts = {e.id: e.text for e in examples}
     gold = gold_spans(examples)

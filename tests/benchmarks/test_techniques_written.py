@@ -46,3 +46,23 @@ def test_each_model_is_scored_on_the_marked_texts(
         "Loaded_Language": "2",
         "Name_Calling,Labeling": "1",
     }
+
+
+def test_a_model_without_decoding_rules_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "a.txt").write_text("The {{Loaded_Language|vile}} plan.\n")
+    untuned = tmp_path / "untuned"
+    untuned.mkdir()
+    (untuned / "model.onnx").write_bytes((BUNDLED_MODEL / "model.onnx").read_bytes())
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for model, reason in ((untuned, "no decoding.json (tune it first"), (empty, "no model.onnx")):
+        argv = ["techniques_written.py", str(tmp_path / "texts"), "--model", str(model)]
+        monkeypatch.setattr(sys, "argv", argv)
+        assert written.main() == 1
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        (line,) = captured.err.splitlines()
+        assert line.startswith(f"error: {model}: {reason}"), line
