@@ -123,9 +123,10 @@ def test_export_and_reload_predict_the_same(trained: tuple[Path, Path]) -> None:
     fp32 = TechniquePredictor(model_dir, threads=2, model_file=ONNX_FP32)
     int8 = TechniquePredictor(model_dir, threads=2)
     text = ARTICLES["1001"][0]
-    ids, mask = window_batch(fp32(text).encoded.ids, [0], fp32.cls_id, fp32.sep_id)
+    by_fp32 = fp32(text)
+    ids, mask = window_batch(by_fp32.encoded.ids, [0], fp32.cls_id, fp32.sep_id)
     expected = torch_probabilities(weights, ids, mask)[0, 1:-1]
-    from_fp32 = fp32(text).probabilities
+    from_fp32 = by_fp32.probabilities
     from_int8 = int8(text).probabilities
     assert from_fp32.shape == (len(expected), OUTPUTS)
     np.testing.assert_allclose(from_fp32, expected, atol=1e-4)
@@ -141,8 +142,7 @@ def test_export_and_reload_predict_the_same(trained: tuple[Path, Path]) -> None:
     assert "SkipLayerNormalization" not in operators
     assert operators.count("ReduceMean") == 2 * 12
     # a padded batch (the rewritten attention's masked branch) still agrees with torch
-    encoded = fp32(text).encoded.ids
-    ids, mask = window_batch(encoded, [0, 0], fp32.cls_id, fp32.sep_id)
+    ids, mask = window_batch(by_fp32.encoded.ids, [0, 0], fp32.cls_id, fp32.sep_id)
     ids[1, 20:], mask[1, 20:] = 0, 0
     ids[1, 19] = fp32.sep_id
     expected = torch_probabilities(weights, ids, mask)
