@@ -1148,3 +1148,51 @@ def test_verb_inflections_are_regular_forms_without_invented_ones(
     verb: str, forms: set[str]
 ) -> None:
     assert _inflections(verb) == forms
+
+
+def test_providing_relief_is_a_deed_of_care_and_providing_anything_else_is_not(
+    reader: Analyzer,
+) -> None:
+    doc = reader.analyze_text(
+        "Within hours, the Dorvian Red Crescent set up heated tents, field kitchens and a "
+        "medical post along the road."
+    )
+    evidence = by_name(doc, "Dorvian Red Crescent").evidence
+    assert [p.kind for p in evidence] == ["praise"]
+    assert evidence[0].text.startswith("set up heated tents")
+    assert_evidence_in_place(doc)
+    doc = reader.analyze_text("Within hours, the Dorvian Red Crescent set up checkpoints.")
+    assert "praise" not in kinds_of(by_name(doc, "Dorvian Red Crescent")).values()
+
+
+def test_a_leader_is_credited_with_the_care_he_orders(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Officials said that the President of Dorvia, Anton Velic, had ordered on the first "
+        'day that "no person in that queue should go hungry or cold."\n\n'
+        "On Nov 15 the head of state instructed local authorities to run a second bus along "
+        "a forest road."
+    )
+    texts = [p.text for p in by_name(doc, "Anton Velic").evidence if p.kind == "praise"]
+    assert any(text.startswith("ordered on the first day that") for text in texts)
+    assert "run a second bus" in texts  # "the head of state" is the president named before
+    assert_evidence_in_place(doc)
+    # ordering that people go without is no care; ordering troops is no relief
+    doc = reader.analyze_text(
+        "Officials said that President Anton Velic had ordered that the villagers leave "
+        "without their belongings, and instructed the army to run the checkpoints."
+    )
+    assert "praise" not in kinds_of(by_name(doc, "Anton Velic")).values()
+
+
+def test_choosing_arms_is_choosing_harm(reader: Analyzer) -> None:
+    for sentence in (
+        "Dorvia has chosen the observers and the cameras. Sylvania has chosen the guns.",
+        "Dorvia asked for inspectors, while Sylvania opted for the artillery.",
+    ):
+        doc = reader.analyze_text(sentence)
+        blamed = [p.text for p in by_name(doc, "Sylvania").evidence if p.kind == "blame"]
+        assert blamed and ("guns" in blamed[0] or "artillery" in blamed[0]), sentence
+        assert "blame" not in kinds_of(by_name(doc, "Dorvia")).values()
+        assert_evidence_in_place(doc)
+    doc = reader.analyze_text("Sylvania has chosen a new flag.")
+    assert "blame" not in kinds_of(by_name(doc, "Sylvania")).values()

@@ -119,6 +119,8 @@ DESIRED_HARM = 0.7
 GROUPING_PREPOSITIONS = frozenset({"among", "amongst"})
 CREDIT_PRAISE = 0.6
 """Weight of deserving or earning credit ("deserves credit", "won praise")."""
+CARE_ORDER_PRAISE = 0.5
+"""Weight of ordering that nobody be left in want ("ordered that no one go hungry")."""
 THANKS_WORDS = frozenset({"thanks", "owing"})
 THANKS_CREDIT = 0.5
 """Weight of "thanks to X": X is credited with what came about."""
@@ -207,6 +209,19 @@ class Lexicon:
     care_verbs: frozenset[str]
     """What one does for the harmed ("carried the wounded", "evacuated the injured"), in all
     forms: praise of it is no praise of harm."""
+    provision_verbs: dict[str, float]
+    """Verbs of providing ("set up", "sent", "ran"), in all forms, with the praise they give
+    their subject when what they provide is relief."""
+    relief_nouns: frozenset[str]
+    """What people in need live on (tents, field kitchens, food, a bus)."""
+    command_verbs: frozenset[str]
+    """Verbs of ordering ("ordered", "instructed"), in all forms: what is ordered is the
+    orderer's deed."""
+    want_words: frozenset[str]
+    """Words of want ("hungry", "cold", "left behind") in a clause whose subject is nobody."""
+    choice_verbs: frozenset[str]
+    """Verbs of choosing ("has chosen the guns"), in all forms: choosing arms is choosing
+    harm."""
     suffered_nouns: dict[str, float]
     """What befalls someone ("the death of X", "the abduction of X"): X suffered it, with
     this weight of harm."""
@@ -296,6 +311,8 @@ def lexicon() -> Lexicon:
     harm_verbs, suffer_verbs = verbs("harm_verbs"), verbs("suffer_verbs")
     praise_verbs, blame_verbs = verbs("praise_verbs"), verbs("blame_verbs")
     help_verbs, obstruct_verbs = verbs("help_verbs"), verbs("obstruct_verbs")
+    provision_verbs = verbs("provision_verbs")
+    choice_verbs = frozenset(_verb_forms(dict.fromkeys(raw["choice_verbs"], 1.0), irregular))
     return Lexicon(
         praise=raw["praise"],
         blame=raw["blame"],
@@ -316,7 +333,16 @@ def lexicon() -> Lexicon:
         ),
         harm_events=frozenset(raw["harm_events"]),
         listed_verbs=frozenset(
-            {*harm_verbs, *suffer_verbs, *praise_verbs, *blame_verbs, *help_verbs, *obstruct_verbs}
+            {
+                *harm_verbs,
+                *suffer_verbs,
+                *praise_verbs,
+                *blame_verbs,
+                *help_verbs,
+                *obstruct_verbs,
+                *provision_verbs,
+                *choice_verbs,
+            }
         ),
         group_nouns=frozenset(raw["group_nouns"]),
         vehicle_nouns=frozenset(raw["vehicle_nouns"]),
@@ -327,6 +353,11 @@ def lexicon() -> Lexicon:
         official_speakers=frozenset(raw["official_speakers"]),
         kin_nouns=frozenset(raw["kin_nouns"]),
         care_verbs=frozenset(_verb_forms(dict.fromkeys(raw["care_verbs"], 1.0), irregular)),
+        provision_verbs=provision_verbs,
+        relief_nouns=frozenset(raw["relief_nouns"]),
+        command_verbs=frozenset(_verb_forms(dict.fromkeys(raw["command_verbs"], 1.0), irregular)),
+        want_words=frozenset(raw["want_words"]),
+        choice_verbs=choice_verbs,
         suffered_nouns=raw["suffered_nouns"],
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
@@ -1014,6 +1045,13 @@ def _titled_leaders(
         before = doc.text[max(0, start - 40) : start].lower().split()
         last_two = " ".join(before[-2:])
         title = (before and before[-1] in words.leader_titles) or last_two in words.leader_titles
+        if not title and before and before[-1].endswith(","):
+            # "the President of Belarus, Alexander Lukashenko": the title in apposition
+            title = any(
+                " ".join(before[i : i + k]) in words.leader_titles and before[i + k] == "of"
+                for k in (1, 2)
+                for i in range(max(0, len(before) - 6), len(before) - k - 1)
+            )
         if title and not set(before[-3:]) & NOT_IN_OFFICE:
             titled.append((start, entity_id))
     return titled
@@ -1202,8 +1240,11 @@ class _MentionReader:
         if place is not None:
             self.inside.add(place.i)
             return place
-        if head.dep_ == "appos" and head.head.tag_ in {"NN", "NNS", "CD"}:
-            # "a schoolteacher, X, 38, was killed": the noun X names is X in its clause
+        if head.dep_ == "appos" and (
+            head.head.tag_ in {"NN", "NNS", "CD"} or head.head.lower_ in TITLE_HEADS
+        ):
+            # "a schoolteacher, X, 38, was killed": the noun X names is X in its clause;
+            # "the President of Belarus, X, had ordered": so is the title
             noun = head.head
             self.inside.add(noun.i)
             self._described_as(noun)
@@ -1747,6 +1788,9 @@ class _MentionReader:
             # "lost his leg", "suffered a broken arm"; "lost access to the coast" is weaker
             weight = self.words.suffer_verbs[word] * self._loss_scale(verb, word)
             self._add(span, "harm", weight * max(polarity, 0.0))
+        elif word in self.words.provision_verbs and self._provides_relief(verb):
+            # "set up heated tents and field kitchens", "ran a second bus": deeds of care
+            self._add(span, "praise", self.words.provision_verbs[word] * polarity)
         elif (
             word in self.words.help_verbs
             and not self._justifies(verb, word)
@@ -1754,6 +1798,21 @@ class _MentionReader:
             and not _has_object_in(verb, self.words.projectile_nouns)
         ):
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
+        if word in self.words.choice_verbs and not passive:
+            chosen = [c for c in verb.children if c.dep_ in {"dobj", "obj"}] + [
+                g
+                for c in verb.children
+                if c.dep_ in {"prep", "prt"} and c.lower_ == "for"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]  # "has chosen the guns", "opted for the artillery"
+            arms = [c for c in chosen if c.lower_ in self.words.projectile_nouns]
+            if arms:  # arms over talks is harm chosen
+                self._add([verb, *arms], "blame", -HARM_EVENT_BLAME * polarity)
+        if word in self.words.command_verbs:
+            for ordered in self._care_ordered(verb):
+                # "ordered that no person in the queue should go hungry or cold"
+                self._add([verb, *ordered.subtree], "praise", CARE_ORDER_PRAISE * polarity)
         self._shared_subject(verb, passive, scale)
         if not passive:
             self._means(verb, scale)
@@ -1825,6 +1884,32 @@ class _MentionReader:
                 blame_only=against and polarity > 0,
                 praise_only=countering and polarity > 0,
             )
+
+    def _provides_relief(self, verb: Any) -> bool:
+        """Whether one of the verb's direct objects, or a noun joined to one ("tents, field
+        kitchens and a medical post"), is relief."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        nouns = [t for o in objects for t in (o, *o.conjuncts)]
+        return any(t.lower_ in self.words.relief_nouns for t in nouns)
+
+    def _care_ordered(self, verb: Any) -> list[Any]:
+        """The clauses an order puts on nobody's want ("that no person should go hungry or
+        cold", "that no one be left behind")."""
+        ordered = []
+        for clause in verb.children:
+            if clause.dep_ not in {"ccomp", "xcomp"} or not _is_verb(clause):
+                continue
+            nobody = any(
+                child.dep_ in SUBJECTS | {"nsubjpass"}
+                and (
+                    child.lower_ in {"nobody", "none"}
+                    or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+                )
+                for child in clause.children
+            )
+            if nobody and any(t.lower_ in self.words.want_words for t in clause.subtree):
+                ordered.append(clause)
+        return ordered
 
     def _justifies(self, verb: Any, word: str) -> bool:
         """Whether "defend" defends a thing rather than someone or something held good:
