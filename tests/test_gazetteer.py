@@ -6,9 +6,12 @@ from collections.abc import Iterable
 import pytest
 
 from spinscope.gazetteer import (
+    AGENCY_COLUMNS,
     TITLE_KINDS,
     Country,
+    _read_rows,
     _title_rows,
+    agency_country,
     countries,
     demonym_index,
     description_nouns,
@@ -194,3 +197,25 @@ def test_description_nouns() -> None:
     nouns = description_nouns()
     assert {"expert", "president", "mp", "diplomat", "former official"} <= nouns
     assert all(noun == noun.lower() for noun in nouns)
+
+
+def test_every_news_agency_names_a_listed_country_once() -> None:
+    rows = _read_rows("news_agencies.tsv", AGENCY_COLUMNS)
+    agencies = [agency.lower() for agency, _ in rows]
+    assert len(rows) >= 40 and len(agencies) == len(set(agencies))
+    for agency, _country in rows:
+        assert agency_country(agency) is not None, agency
+
+
+@pytest.mark.parametrize(
+    ("outlet", "country"),
+    [("TASS", "Russia"), ("xinhua", "China"), (" BelTA ", "Belarus"), ("New Ziana", "Zimbabwe")],
+)
+def test_agency_country(outlet: str, country: str) -> None:
+    found = agency_country(outlet)
+    assert found is not None and found.name == country
+
+
+def test_an_outlet_that_is_no_state_agency_has_no_country() -> None:
+    assert agency_country("The Guardian") is None
+    assert agency_country("") is None

@@ -5,6 +5,9 @@ entities (Crimea, Nagorno-Karabakh, Hong Kong, ...) and the European Union. Colu
 ``name``, ``aliases``, ``demonyms``, ``capital`` and ``other_places``; a column holds zero or
 more values separated by ``|``.
 
+``news_agencies.tsv`` maps a state news agency's name, as it signs a wire story ("TASS",
+"Xinhua"), to the country whose state runs it.
+
 ``person_titles.tsv`` maps a title or a describing noun to its kind: ``honorific``,
 ``political``, ``military``, ``academic`` or ``description``.
 
@@ -21,6 +24,7 @@ from importlib.resources import files
 
 COUNTRY_COLUMNS = ("name", "aliases", "demonyms", "capital", "other_places")
 TITLE_COLUMNS = ("title", "kind")
+AGENCY_COLUMNS = ("agency", "country")
 TITLE_KINDS = ("honorific", "political", "military", "academic", "description")
 
 
@@ -151,3 +155,20 @@ def _country_names() -> dict[str, Country]:
 def country_named(name: str) -> Country | None:
     """The country a name or alias stands for ("u.s." → United States); cities give None."""
     return _country_names().get(name.lower())
+
+
+@functools.cache
+def _agency_countries() -> dict[str, Country]:
+    agencies: dict[str, Country] = {}
+    for agency, country_name in _read_rows("news_agencies.tsv", AGENCY_COLUMNS):
+        country = country_named(country_name)
+        if country is None:
+            raise ValueError(f"news_agencies.tsv: {agency}: unknown country {country_name!r}")
+        agencies[agency.lower()] = country
+    return agencies
+
+
+def agency_country(outlet: str) -> Country | None:
+    """The country whose state runs the news agency ``outlet`` ("TASS" → Russia), if it is
+    one of the state agencies listed."""
+    return _agency_countries().get(outlet.strip().lower())

@@ -1196,3 +1196,22 @@ def test_choosing_arms_is_choosing_harm(reader: Analyzer) -> None:
         assert_evidence_in_place(doc)
     doc = reader.analyze_text("Sylvania has chosen a new flag.")
     assert "blame" not in kinds_of(by_name(doc, "Sylvania")).values()
+
+
+def test_helping_nobody_is_no_help(reader: Analyzer) -> None:
+    doc = reader.analyze_text("Anton Velic and his party are protecting nobody.")
+    assert "praise" not in kinds_of(by_name(doc, "Anton Velic")).values()
+    doc = reader.analyze_text("Anton Velic and his party are protecting the villagers.")
+    assert "praise" in kinds_of(by_name(doc, "Anton Velic")).values()
+
+
+def test_paying_relief_is_care_not_loss(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Within hours, the Dorvian Red Crescent paid emergency assistance to both families."
+    )
+    assert [p.kind for p in by_name(doc, "Dorvian Red Crescent").evidence] == ["praise"]
+
+
+def test_doing_nothing_wrong_is_not_blame(reader: Analyzer) -> None:
+    doc = reader.analyze_text("My aunt Elsa Ruiz did nothing wrong.")
+    assert "blame" not in kinds_of(by_name(doc, "Elsa Ruiz")).values()

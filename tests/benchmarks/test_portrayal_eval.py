@@ -32,6 +32,8 @@ HELD_OUT_8 = ROOT / "tests" / "data" / "portrayal_heldout8"
 """An eighth blind set, scored once by the shipped annotator before anything changed."""
 HELD_OUT_9 = ROOT / "tests" / "data" / "portrayal_heldout9"
 """A ninth blind set (a political satire among them), scored once before anything changed."""
+HELD_OUT_10 = ROOT / "tests" / "data" / "portrayal_heldout10"
+"""A tenth blind set, written by two writers and scored once before anything changed."""
 LABELLED_SETS = (
     DATA,
     HELD_OUT,
@@ -43,6 +45,7 @@ LABELLED_SETS = (
     HELD_OUT_7,
     HELD_OUT_8,
     HELD_OUT_9,
+    HELD_OUT_10,
 )
 
 
@@ -271,6 +274,7 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
         "held_out_7",
         "held_out_8",
         "held_out_9",
+        "held_out_10",
     ],
 )
 def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[labels.ArticleLabel]]:

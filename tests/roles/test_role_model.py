@@ -117,3 +117,23 @@ def test_portrayal_reads_an_unsure_satire_as_the_likelier_straight_genre(
     assert portrayal_genre(doc) == expected
     doc.genre = None
     assert portrayal_genre(doc) == ""
+
+
+@pytest.mark.parametrize(
+    ("opening", "home"),
+    [
+        ("TIRASPOL, Nov 21 (TASS) - A boiler house stood idle.", "Russia"),
+        ("FUZHOU, Nov 21 (Xinhua) - Two fishermen drowned.", "China"),
+        ("KIGALI, Nov 12 (RBA) - Shells fell on a market.", "Rwanda"),
+        ("CAIRO, Nov 20 - A village flooded.", "Egypt"),
+    ],
+)
+def test_a_wire_speaks_for_its_state_agency_else_its_datelines_country(
+    opening: str, home: str
+) -> None:
+    from spinscope.pipeline import Analyzer
+    from spinscope.roles.features import home_country
+
+    doc = Analyzer(pipeline=("language", "metadata")).analyze_text(f"A headline\n\n{opening}\n")
+    country = home_country(doc)
+    assert country is not None and country.name == home

@@ -134,6 +134,7 @@ DEMAND_VERBS = frozenset(
 """Verbs of asking: "called on the RSF to end its siege" asks, it does not report an act."""
 FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ"})
 NEGATIONS = frozenset({"not", "never", "n't", "no"})
+NOBODY = frozenset({"nobody", "nothing", "none", "noone"})
 STANCE_PREPOSITIONS = frozenset({"of", "about", "towards", "toward", "over"})
 NOT_IN_OFFICE = frozenset({"former", "ex", "late", "exiled", "opposition", "acting", "vice"})
 DEFENDING_VERBS = frozenset({"defend", "defends", "defended", "defending"})
@@ -1775,7 +1776,10 @@ class _MentionReader:
             self._shared_subject(verb, passive, scale)
             return
         has_object = any(child.dep_ in {"dobj", "obj"} for child in verb.children)
-        if word in self.words.suffer_verbs and not has_object:
+        if word in self.words.provision_verbs and self._provides_relief(verb):
+            # "set up heated tents and field kitchens", "paid emergency assistance": care
+            self._add(span, "praise", self.words.provision_verbs[word] * polarity)
+        elif word in self.words.suffer_verbs and not has_object:
             # "children are starving", "the house burned": intransitive, they suffer
             self._add(span, "harm", self.words.suffer_verbs[word] * max(polarity, 0.0))
         elif word in self.words.harm_verbs:
@@ -1788,9 +1792,6 @@ class _MentionReader:
             # "lost his leg", "suffered a broken arm"; "lost access to the coast" is weaker
             weight = self.words.suffer_verbs[word] * self._loss_scale(verb, word)
             self._add(span, "harm", weight * max(polarity, 0.0))
-        elif word in self.words.provision_verbs and self._provides_relief(verb):
-            # "set up heated tents and field kitchens", "ran a second bus": deeds of care
-            self._add(span, "praise", self.words.provision_verbs[word] * polarity)
         elif (
             word in self.words.help_verbs
             and not self._justifies(verb, word)
@@ -1900,11 +1901,7 @@ class _MentionReader:
             if clause.dep_ not in {"ccomp", "xcomp"} or not _is_verb(clause):
                 continue
             nobody = any(
-                child.dep_ in SUBJECTS | {"nsubjpass"}
-                and (
-                    child.lower_ in {"nobody", "none"}
-                    or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
-                )
+                child.dep_ in SUBJECTS | {"nsubjpass"} and _nobody(child)
                 for child in clause.children
             )
             if nobody and any(t.lower_ in self.words.want_words for t in clause.subtree):
@@ -2050,7 +2047,19 @@ class _MentionReader:
         return word
 
     def _polarity(self, verb: Any) -> float:
-        negated = any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
+        """Negated when the verb is ("has not helped") or its object is nobody ("are
+        protecting nobody", "delivered no aid")."""
+        negated = any(
+            child.dep_ == "neg"
+            or child.lower_ in NEGATIONS
+            # "did nothing wrong": the adjective is negated where it stands
+            or (
+                child.dep_ in {"dobj", "obj"}
+                and _nobody(child)
+                and not any(c.dep_ == "amod" for c in child.children)
+            )
+            for child in verb.children
+        )
         return self.words.scales["negated"] if negated else 1.0
 
     # -- words ------------------------------------------------------------------------------
@@ -2165,6 +2174,16 @@ def _singular(word: str) -> str:
             if stem in words.praise or stem in words.blame:
                 return stem
     return word
+
+
+def _nobody(noun: Any) -> bool:
+    """ "nobody", "nothing", "no one", "no aid": a noun phrase that names no one; "nothing
+    but belligerence", "none other than" name something."""
+    if any(child.lower_ in {"but", "except", "other", "less", "short"} for child in noun.children):
+        return False
+    return noun.lower_ in NOBODY or any(
+        child.dep_ == "det" and child.lower_ == "no" for child in noun.children
+    )
 
 
 def _negated(token: Any) -> bool:

@@ -21,7 +21,7 @@ import numpy as np
 
 from spinscope.data import read_json
 from spinscope.document import Document, Span
-from spinscope.gazetteer import Country, country_named, place_index
+from spinscope.gazetteer import Country, agency_country, country_named, place_index
 
 ROLES = ("protagonist", "antagonist", "innocent", "neutral")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP")
@@ -303,7 +303,13 @@ def _headline(doc: Document) -> tuple[int, int]:
 
 
 def home_country(doc: Document) -> Country | None:
-    """The country of the dateline's place ("KIGALI, Nov. 12 (RBA) --" → Rwanda)."""
+    """The country a wire story speaks for: its state news agency's ("TIRASPOL, Nov 21 (TASS)
+    -" → Russia, "FUZHOU, Nov 21 (Xinhua) -" → China), else the dateline place's ("KIGALI,
+    Nov. 12 (RBA) --" → Rwanda)."""
+    outlet = doc.metadata.outlet
+    agency = agency_country(outlet) if outlet else None
+    if agency is not None:
+        return agency
     dateline = doc.metadata.dateline
     if dateline is None:
         return None
