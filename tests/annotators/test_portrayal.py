@@ -1215,3 +1215,65 @@ def test_paying_relief_is_care_not_loss(reader: Analyzer) -> None:
 def test_doing_nothing_wrong_is_not_blame(reader: Analyzer) -> None:
     doc = reader.analyze_text("My aunt Elsa Ruiz did nothing wrong.")
     assert "blame" not in kinds_of(by_name(doc, "Elsa Ruiz")).values()
+
+
+def test_the_gunmen_of_a_coalition_act_for_it(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Last week, fighters of the Kalvani Liberation Front alliance came down from the hills "
+        "and burned 31 houses."
+    )
+    blamed = [
+        p.text for p in by_name(doc, "Kalvani Liberation Front").evidence if p.kind == "blame"
+    ]
+    assert any(text.startswith("burned 31 houses") for text in blamed)
+    assert_evidence_in_place(doc)
+
+
+def test_what_a_survivor_came_through_is_not_said_of_it(reader: Analyzer) -> None:
+    for sentence in (
+        "Sylvania has survived worse years than this one.",
+        "Sylvania has weathered brutal sanctions.",
+    ):
+        doc = reader.analyze_text(sentence)
+        assert by_name(doc, "Sylvania").evidence == [], sentence
+
+
+def test_everyone_joined_to_the_subject_shares_its_fate(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The captain, Hong Shuibao, 54, and crew member Xu Jinlong, 23, drowned."
+    )
+    for name in ("Hong Shuibao", "Xu Jinlong"):
+        assert kinds_of(by_name(doc, name)) == {"drowned": "harm"}, name
+
+
+def test_being_taken_to_hospital_is_harm(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Her granddaughter Alina, 11, was taken to hospital in Rybnitsa in a serious condition."
+    )
+    assert kinds_of(by_name(doc, "Alina")) == {"taken to hospital": "harm"}
+    assert_evidence_in_place(doc)
+
+
+def test_a_patrol_boat_named_after_its_owner_acts_for_it(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The attack by a Sylvanian Navy patrol boat on two fishing canoes was no accident."
+    )
+    assert kinds_of(by_name(doc, "Sylvanian Navy")) == {
+        "attack by a Sylvanian Navy patrol boat": "blame"
+    }
+    assert_evidence_in_place(doc)
+
+
+def test_carrying_the_wounded_is_a_deed_of_care(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Soldiers of the Somali National Army reached the scene within the hour and carried "
+        "the wounded through the night to Doolow."
+    )
+    assert kinds_of(by_name(doc, "Somali National Army")) == {"carried the wounded": "praise"}
+    doc = reader.analyze_text("Sylvanian troops carried the ammunition to the front.")
+    assert "praise" not in kinds_of(by_name(doc, "Sylvanian")).values()
+
+
+def test_winning_support_is_credit(reader: Analyzer) -> None:
+    doc = reader.analyze_text("President Anton Velic won the support of the Arab League.")
+    assert kinds_of(by_name(doc, "Anton Velic")) == {"won the support": "praise"}

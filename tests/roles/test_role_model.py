@@ -137,3 +137,21 @@ def test_a_wire_speaks_for_its_state_agency_else_its_datelines_country(
     doc = Analyzer(pipeline=("language", "metadata")).analyze_text(f"A headline\n\n{opening}\n")
     country = home_country(doc)
     assert country is not None and country.name == home
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lacks"),
+    [
+        ("Sudan had no warning and no margin.", True),
+        ("The village has nothing left.", True),
+        ("Sudan had a warning.", False),
+        ("Sudan sent no warning.", False),
+    ],
+)
+def test_having_nothing_of_something_is_no_deed(sentence: str, lacks: bool) -> None:
+    from spinscope import nlp
+    from spinscope.roles.features import _lacks
+
+    doc = nlp.english()(sentence)
+    verb = next(token for token in doc if token.dep_ == "ROOT")
+    assert _lacks(verb) is lacks

@@ -119,6 +119,11 @@ DESIRED_HARM = 0.7
 GROUPING_PREPOSITIONS = frozenset({"among", "amongst"})
 CREDIT_PRAISE = 0.6
 """Weight of deserving or earning credit ("deserves credit", "won praise")."""
+HOSPITAL_NOUNS = frozenset({"hospital", "hospitals", "clinic", "infirmary"})
+HOSPITAL_HARM = 0.6
+"""Weight of harm of being taken to hospital: hurt or ill, if not how badly."""
+CARE_PRAISE = 0.5
+"""Weight of carrying, evacuating or treating the harmed ("carried the wounded")."""
 CARE_ORDER_PRAISE = 0.5
 """Weight of ordering that nobody be left in want ("ordered that no one go hungry")."""
 THANKS_WORDS = frozenset({"thanks", "owing"})
@@ -716,6 +721,11 @@ def _read_mentions(
                 referent.found.extend(found)
 
 
+ENDURING_VERBS = frozenset(
+    form for verb in ("survive", "weather", "withstand", "outlast") for form in _inflections(verb)
+)
+"""Verbs of coming through something ("has survived worse years", "weathered sanctions"):
+what was come through is not said of the one who came through it, nor is it harm."""
 ANSWERING_VERBS = frozenset(
     form for verb in ("answer", "respond", "reply") for form in _inflections(verb)
 )
@@ -1224,9 +1234,22 @@ class _MentionReader:
             group = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in {"in", "of", "from"}:
             group = head.head.head
+        if (
+            group is not None
+            and group.lower_ in self.words.group_nouns
+            and group.dep_ == "pobj"
+            and group.head.lower_ in {"of", "from"}
+            and group.head.head.lower_ in self.words.group_nouns
+        ):
+            # "gunmen of the Viv Ansanm coalition", "fighters from the X movement": the men
+            # of the group act for it
+            self.inside.add(group.i)
+            group = group.head.head
         if group is not None and group.lower_ in self.words.vehicle_nouns:
             # "a China Coast Guard ship": the ship, or the crew from it, acts for its owner
             vehicle = group
+            while vehicle.dep_ == "compound" and vehicle.head.lower_ in self.words.vehicle_nouns:
+                vehicle = vehicle.head  # "a Guyana Defence Force patrol boat"
             if (
                 vehicle.dep_ == "pobj"
                 and vehicle.head.lower_ in {"from", "of", "aboard", "on"}
@@ -1475,12 +1498,20 @@ class _MentionReader:
         elif actor.dep_ == "pobj" and actor.head.dep_ == "agent":
             self._predicate(actor.head.head, passive=False)
             self._perpetrated(actor.head.head)
-        elif actor.dep_ == "conj" and actor.head.dep_ in SUBJECTS | {"nsubjpass"}:
-            self._predicate(
-                actor.head.head,
-                passive=actor.head.dep_ == "nsubjpass",
-                scale=self._even_handed(actor.head),
-            )
+        elif actor.dep_ == "conj":
+            # "X and Y drowned", "The captain, X, 54, and crew member Y, 23, drowned": the
+            # first of the joined nouns, or the noun it stands beside, is the subject
+            first = actor
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            if first.dep_ == "appos":
+                first = first.head
+            if first.dep_ in SUBJECTS | {"nsubjpass"}:
+                self._predicate(
+                    first.head,
+                    passive=first.dep_ == "nsubjpass",
+                    scale=self._even_handed(first),
+                )
 
     def _means(self, verb: Any, scale: float) -> None:
         """ "responded by mocking them": the means is the subject's own act."""
@@ -1761,6 +1792,11 @@ class _MentionReader:
         clauses = self._clauses(verb)
         obj = [t for t in verb.children if t.dep_ in {"dobj", "attr", "acomp", "xcomp", "prt"}]
         span = [verb, *[t for child in obj for t in child.subtree if t.i not in clauses]]
+        if passive and _to_hospital(verb):
+            # "was taken to hospital in a serious condition", "were rushed to hospital"
+            where = [t for c in verb.children if c.lower_ == "to" for t in c.subtree]
+            self._add([verb, *where], "harm", HOSPITAL_HARM * max(polarity, 0.0))
+            return
         if passive:
             harmed = self.words.harm_verbs.get(word) or self.words.passive_harm_verbs.get(word)
             if harmed:  # "Kharkiv has been hit almost daily by missiles"
@@ -1779,6 +1815,9 @@ class _MentionReader:
         if word in self.words.provision_verbs and self._provides_relief(verb):
             # "set up heated tents and field kitchens", "paid emergency assistance": care
             self._add(span, "praise", self.words.provision_verbs[word] * polarity)
+        elif word in self.words.care_verbs and self._cares_for_the_harmed(verb):
+            # "carried the wounded through the night to Doolow"
+            self._add(span, "praise", CARE_PRAISE * polarity)
         elif word in self.words.suffer_verbs and not has_object:
             # "children are starving", "the house burned": intransitive, they suffer
             self._add(span, "harm", self.words.suffer_verbs[word] * max(polarity, 0.0))
@@ -1839,7 +1878,7 @@ class _MentionReader:
         if kept_away or (harm_events and word in self.words.prevent_verbs):
             # "prevented a war", "kept the country out of the wars"
             self._add([verb, *events], "praise", HARM_EVENT_BLAME * polarity)
-        elif harm_events and word not in self.words.suffer_verbs:
+        elif harm_events and word not in self.words.suffer_verbs and word not in ENDURING_VERBS:
             # "the Tajik side had prepared the attack": doing harm casts the subject badly
             self._add([verb, *harm_events], "blame", -HARM_EVENT_BLAME * polarity)
         if (
@@ -1854,8 +1893,9 @@ class _MentionReader:
             # in "a statesman who has never abandoned his people" it is the subject
             noun = verb.head
             own += [noun, *[c for c in noun.children if c.dep_ in {"amod", "compound"}]]
-        if word not in self.words.suffer_verbs:
-            # "paid for it with months of chaos": what one suffers does not describe one;
+        if word not in self.words.suffer_verbs and word not in ENDURING_VERBS:
+            # "paid for it with months of chaos", "has survived worse years": what one
+            # suffers or comes through does not describe one;
             # "blocked every reform": the good one works against is not one's merit
             against = word in self.words.obstruct_verbs or word in self.words.harm_verbs
             # "defeated the sanctions": the evil one works against is not one's fault
@@ -1892,6 +1932,13 @@ class _MentionReader:
         objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
         nouns = [t for o in objects for t in (o, *o.conjuncts)]
         return any(t.lower_ in self.words.relief_nouns for t in nouns)
+
+    def _cares_for_the_harmed(self, verb: Any) -> bool:
+        """Whether the verb carries, evacuates, treats or shelters the harmed ("carried the
+        wounded through the night", "evacuated the injured")."""
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+        nouns = [t for o in objects for t in (o, *o.conjuncts)]
+        return any(t.lower_ in self.words.harm_nouns for t in nouns)
 
     def _care_ordered(self, verb: Any) -> list[Any]:
         """The clauses an order puts on nobody's want ("that no person should go hungry or
@@ -2174,6 +2221,17 @@ def _singular(word: str) -> str:
             if stem in words.praise or stem in words.blame:
                 return stem
     return word
+
+
+def _to_hospital(verb: Any) -> bool:
+    """Whether the verb takes its object to hospital ("taken to hospital", "rushed to the
+    hospital in Rybnitsa", "admitted to hospital")."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "to"
+        and any(g.dep_ == "pobj" and g.lower_ in HOSPITAL_NOUNS for g in child.children)
+        for child in verb.children
+    )
 
 
 def _nobody(noun: Any) -> bool:

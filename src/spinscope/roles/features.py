@@ -212,8 +212,8 @@ class ArticleSentences:
             return None
         if token.dep_ in {"nsubj", "csubj", "expl"}:
             # "Mozambique's armed forces ... have given different accounts": giving an
-            # account of a sentence's deeds is not doing them
-            return not _speaks(token.head)
+            # account of a sentence's deeds is not doing them; "Sudan had no warning" lacks
+            return not _speaks(token.head) and not _lacks(token.head)
         return bool(token.dep_ == "pobj" and token.head.dep_ == "agent")
 
     def imposes(self, mention: Span) -> bool:
@@ -426,6 +426,19 @@ def role_features(
 @functools.cache
 def _account_nouns() -> frozenset[str]:
     return frozenset(read_json("speaker_words.json")["account_nouns"])
+
+
+def _lacks(verb: Any) -> bool:
+    """Whether the verb says its subject has nothing of something: "had no warning and no
+    margin", "has nothing left"."""
+    return verb.lower_ in {"have", "has", "had", "having"} and any(
+        child.dep_ in {"dobj", "obj"}
+        and (
+            child.lower_ in {"nothing", "none"}
+            or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)
+        )
+        for child in verb.children
+    )
 
 
 def _speaks(verb: Any) -> bool:
