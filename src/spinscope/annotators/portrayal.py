@@ -1929,16 +1929,12 @@ class _MentionReader:
     def _provides_relief(self, verb: Any) -> bool:
         """Whether one of the verb's direct objects, or a noun joined to one ("tents, field
         kitchens and a medical post"), is relief."""
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-        nouns = [t for o in objects for t in (o, *o.conjuncts)]
-        return any(t.lower_ in self.words.relief_nouns for t in nouns)
+        return any(t.lower_ in self.words.relief_nouns for t in _objects(verb))
 
     def _cares_for_the_harmed(self, verb: Any) -> bool:
         """Whether the verb carries, evacuates, treats or shelters the harmed ("carried the
         wounded through the night", "evacuated the injured")."""
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
-        nouns = [t for o in objects for t in (o, *o.conjuncts)]
-        return any(t.lower_ in self.words.harm_nouns for t in nouns)
+        return any(t.lower_ in self.words.harm_nouns for t in _objects(verb))
 
     def _care_ordered(self, verb: Any) -> list[Any]:
         """The clauses an order puts on nobody's want ("that no person should go hungry or
@@ -2221,6 +2217,12 @@ def _singular(word: str) -> str:
             if stem in words.praise or stem in words.blame:
                 return stem
     return word
+
+
+def _objects(verb: Any) -> list[Any]:
+    """The verb's direct objects and the nouns joined to them ("tents, kitchens and a post")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    return [t for o in objects for t in (o, *o.conjuncts)]
 
 
 def _to_hospital(verb: Any) -> bool:
