@@ -1277,3 +1277,27 @@ def test_carrying_the_wounded_is_a_deed_of_care(reader: Analyzer) -> None:
 def test_winning_support_is_credit(reader: Analyzer) -> None:
     doc = reader.analyze_text("President Anton Velic won the support of the Arab League.")
     assert kinds_of(by_name(doc, "Anton Velic")) == {"won the support": "praise"}
+
+
+def test_a_label_on_those_one_acts_on_is_said_of_them_unless_one_backs_them(
+    reader: Analyzer,
+) -> None:
+    for sentence in (
+        "The Malian Armed Forces reached the market within forty minutes and neutralised "
+        "fourteen terrorists.",
+        "Later the Malian Armed Forces followed a terrorist column for an hour.",
+    ):
+        doc = reader.analyze_text(sentence)
+        assert "blame" not in kinds_of(by_name(doc, "Malian Armed Forces")).values(), sentence
+    doc = reader.analyze_text("Sylvania harbours terrorists and armed the militants.")
+    assert "blame" in kinds_of(by_name(doc, "Sylvania")).values()
+
+
+def test_a_group_that_calls_itself_a_name_is_that_name(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The massacre was claimed on social networks by the terrorist coalition calling "
+        "itself the Azawad Liberation Front (FLA)."
+    )
+    kinds = kinds_of(by_name(doc, "Azawad Liberation Front"))
+    assert kinds == {"massacre was claimed": "blame", "terrorist coalition": "blame"}
+    assert_evidence_in_place(doc)

@@ -34,6 +34,8 @@ HELD_OUT_9 = ROOT / "tests" / "data" / "portrayal_heldout9"
 """A ninth blind set (a political satire among them), scored once before anything changed."""
 HELD_OUT_10 = ROOT / "tests" / "data" / "portrayal_heldout10"
 """A tenth blind set, written by two writers and scored once before anything changed."""
+HELD_OUT_11 = ROOT / "tests" / "data" / "portrayal_heldout11"
+"""An eleventh blind set, written after the fixes from the tenth and scored once on arrival."""
 LABELLED_SETS = (
     DATA,
     HELD_OUT,
@@ -46,6 +48,7 @@ LABELLED_SETS = (
     HELD_OUT_8,
     HELD_OUT_9,
     HELD_OUT_10,
+    HELD_OUT_11,
 )
 
 
@@ -275,6 +278,7 @@ def test_load_labels_names_a_missing_file(tmp_path: Path) -> None:
         "held_out_8",
         "held_out_9",
         "held_out_10",
+        "held_out_11",
     ],
 )
 def labelled_set(request: pytest.FixtureRequest) -> tuple[Path, list[labels.ArticleLabel]]:

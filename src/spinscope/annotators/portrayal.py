@@ -119,6 +119,23 @@ DESIRED_HARM = 0.7
 GROUPING_PREPOSITIONS = frozenset({"among", "amongst"})
 CREDIT_PRAISE = 0.6
 """Weight of deserving or earning credit ("deserves credit", "won praise")."""
+STYLING_VERBS = frozenset(
+    {
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "style",
+        "styles",
+        "styled",
+        "styling",
+        "name",
+        "names",
+        "named",
+        "naming",
+    }
+)
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 HOSPITAL_NOUNS = frozenset({"hospital", "hospitals", "clinic", "infirmary"})
 HOSPITAL_HARM = 0.6
 """Weight of harm of being taken to hospital: hurt or ill, if not how badly."""
@@ -225,6 +242,11 @@ class Lexicon:
     orderer's deed."""
     want_words: frozenset[str]
     """Words of want ("hungry", "cold", "left behind") in a clause whose subject is nobody."""
+    labelled_people: frozenset[str]
+    """Words that label people as wrongdoers ("terrorists", "a terrorist column")."""
+    support_verbs: frozenset[str]
+    """Verbs that back people ("harbours", "armed"), in all forms: the labels of whom they
+    back reflect on the subject."""
     choice_verbs: frozenset[str]
     """Verbs of choosing ("has chosen the guns"), in all forms: choosing arms is choosing
     harm."""
@@ -364,6 +386,8 @@ def lexicon() -> Lexicon:
         command_verbs=frozenset(_verb_forms(dict.fromkeys(raw["command_verbs"], 1.0), irregular)),
         want_words=frozenset(raw["want_words"]),
         choice_verbs=choice_verbs,
+        labelled_people=frozenset(raw["labelled_people"]),
+        support_verbs=frozenset(_verb_forms(dict.fromkeys(raw["support_verbs"], 1.0), irregular)),
         suffered_nouns=raw["suffered_nouns"],
         metonyms=raw["metonyms"],
         group_referents=raw["group_referents"],
@@ -1264,6 +1288,13 @@ class _MentionReader:
         if place is not None:
             self.inside.add(place.i)
             return place
+        styled = _styled(head)
+        if styled is not None:
+            # "the terrorist coalition calling itself the X", "a group that calls itself X":
+            # the noun that takes the name is X in its clause, with the words said of it
+            self.inside |= {head.head.i, *(c.i for c in head.head.children)}
+            self._modifiers(styled)
+            return styled
         if head.dep_ == "appos" and (
             head.head.tag_ in {"NN", "NNS", "CD"} or head.head.lower_ in TITLE_HEADS
         ):
@@ -1910,6 +1941,16 @@ class _MentionReader:
                     for t in child.subtree
                 }
                 own = [t for t in own if t.i not in targets]
+            elif word not in self.words.support_verbs:
+                # "followed a terrorist column", "neutralised fourteen terrorists": the label
+                # is said of those the subject acts on; "harbours terrorists" reflects on it
+                labelled = {
+                    t.i
+                    for child in _objects(verb)
+                    if any(w.lower_ in self.words.labelled_people for w in child.subtree)
+                    for t in child.subtree
+                }
+                own = [t for t in own if t.i not in labelled]
             # "carried out an operation against 'extremist' leaders", "fought against
             # corruption": what the one acted against is called is said of it
             against_whom = {
@@ -2217,6 +2258,17 @@ def _singular(word: str) -> str:
             if stem in words.praise or stem in words.blame:
                 return stem
     return word
+
+
+def _styled(name: Any) -> Any:
+    """The noun that styles itself ``name`` ("the coalition calling itself X", "a group that
+    calls itself X"), or None."""
+    verb = name.head
+    if name.dep_ not in {"oprd", "attr", "xcomp"} or verb.lower_ not in STYLING_VERBS:
+        return None
+    if verb.dep_ not in {"acl", "relcl"} or not any(c.lower_ in REFLEXIVES for c in verb.children):
+        return None
+    return verb.head
 
 
 def _objects(verb: Any) -> list[Any]:
