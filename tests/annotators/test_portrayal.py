@@ -1301,3 +1301,11 @@ def test_a_group_that_calls_itself_a_name_is_that_name(reader: Analyzer) -> None
     kinds = kinds_of(by_name(doc, "Azawad Liberation Front"))
     assert kinds == {"massacre was claimed": "blame", "terrorist coalition": "blame"}
     assert_evidence_in_place(doc)
+
+
+def test_martyred_is_killed(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Iqra Bibi, 11, and the driver, Muhammad Rafiq, 46, were martyred on the spot."
+    )
+    for name in ("Iqra Bibi", "Muhammad Rafiq"):
+        assert kinds_of(by_name(doc, name)) == {"martyred": "harm"}, name
