@@ -1870,7 +1870,7 @@ class _MentionReader:
         ):
             self._add(span, "praise", self.words.help_verbs[word] * polarity)
         if word in self.words.choice_verbs and not passive:
-            chosen = [c for c in verb.children if c.dep_ in {"dobj", "obj"}] + [
+            chosen = _objects(verb) + [
                 g
                 for c in verb.children
                 if c.dep_ in {"prep", "prt"} and c.lower_ == "for"
