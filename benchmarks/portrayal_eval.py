@@ -5,8 +5,10 @@ Usage: python benchmarks/portrayal_eval.py [DIR] [--pipeline NAMES]
 Runs the analyzer (the default pipeline unless ``--pipeline`` names one) over every article
 ``DIR/labels.json`` lists and prints, per article, the gold and predicted genre and, per
 labelled entity, the gold and predicted role with the predicted tone; then role accuracy,
-recall per gold role, a confusion matrix, macro-F1 over roles, genre accuracy and how many
-labelled entities no portrayal record matched.
+recall per gold role, a confusion matrix, macro-F1 over roles, genre accuracy, how many
+labelled entities no portrayal record matched, and the issue's two tests: in how many reports
+whose labels name a hero and a villain both are cast, and which articles whose labels name no
+villain cast one anyway.
 
 A label matches a portrayal record when the record's ``name``, or the text of any mention of
 the entity with the record's ``entity_id``, equals the label's ``entity`` or one of its
@@ -138,6 +140,37 @@ def evaluate_document(doc: Document, label: ArticleLabel) -> ArticleResult:
     return result
 
 
+def praise_and_blame(results: Iterable[ArticleResult]) -> tuple[list[str], list[str]]:
+    """The reports whose labels name a hero and a villain (the issue's praise-and-blame wire
+    story), split into those where a labelled hero is cast as hero and a labelled villain as
+    villain, and the others: ``(cast, missed)``, file names."""
+    cast: list[str] = []
+    missed: list[str] = []
+    for result in results:
+        golds = {p.label.role for p in result.predictions}
+        if result.label.genre != "reporting" or not {"protagonist", "antagonist"} <= golds:
+            continue
+        both = all(
+            any(p.label.role == p.role == role for p in result.predictions)
+            for role in ("protagonist", "antagonist")
+        )
+        (cast if both else missed).append(result.label.file)
+    return cast, missed
+
+
+def false_villains(results: Iterable[ArticleResult]) -> list[tuple[str, list[str]]]:
+    """Articles whose labels name no villain (neutral reports among them), each with the
+    labelled actors the annotator nevertheless casts as villain; only articles with any."""
+    found: list[tuple[str, list[str]]] = []
+    for result in results:
+        if any(p.label.role == "antagonist" for p in result.predictions):
+            continue
+        names = [p.label.entity for p in result.predictions if p.role == "antagonist"]
+        if names:
+            found.append((result.label.file, names))
+    return found
+
+
 def role_pairs(results: Iterable[ArticleResult]) -> list[tuple[str, str]]:
     return [(p.label.role, p.role) for r in results for p in r.predictions]
 
@@ -191,6 +224,18 @@ def format_report(results: Sequence[ArticleResult]) -> str:
         lines.append(f"  {gold:<13}{cells}")
     correct_genres = sum(g == p for g, p in genres)
     lines.append(f"genre accuracy: {genre_accuracy(genres):.3f} ({correct_genres}/{len(genres)})")
+    cast, missed = praise_and_blame(results)
+    lines.append(
+        f"praise-and-blame reports, hero and villain both cast: {len(cast)} of "
+        f"{len(cast) + len(missed)}" + (f" (missed: {', '.join(missed)})" if missed else "")
+    )
+    unvillained = sum(not any(p.label.role == "antagonist" for p in r.predictions) for r in results)
+    cast_anyway = false_villains(results)
+    lines.append(
+        f"articles whose labels name no villain: {unvillained}, casting one anyway: "
+        f"{len(cast_anyway)}"
+        + "".join(f"; {file}: {', '.join(names)}" for file, names in cast_anyway)
+    )
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.conftest import ROOT, load_benchmark, make_doc
@@ -239,6 +240,28 @@ def test_evaluate_document_and_report(caucasus_doc: Document) -> None:
     assert "genre accuracy: 0.000 (0/2)" in report
     assert "macro-F1 over roles:" in report
     assert re.search(r"France\s+gold antagonist\s+predicted neutral .*\(not found\)", report)
+    # the report names both a hero and a villain; Aliyev and Armenia are cast as labelled
+    assert "hero and villain both cast: 1 of 1" in report
+    assert "articles whose labels name no villain: 1, casting one anyway: 0" in report
+
+
+def test_praise_and_blame_and_false_villains(caucasus_doc: Document) -> None:
+    def article(file: str, genre: str, *roles: tuple[str, tuple[str, ...], str]) -> Any:
+        label = labels.ArticleLabel(file, genre, tuple(labels.RoleLabel(*r) for r in roles))
+        return ev.evaluate_document(caucasus_doc, label)
+
+    hero = ("Ilham Aliyev", ("Aliyev",), "protagonist")
+    villain = ("Armenia", ("Armenian",), "antagonist")
+    results = [
+        article("both.txt", "reporting", hero, villain),
+        # Kremlin is labelled a villain but portrayed neutral: the villain is missed
+        article("missed.txt", "reporting", hero, ("Russia", ("Kremlin",), "antagonist")),
+        article("opinion.txt", "opinion", hero, villain),  # not a report
+        # no villain in the labels, yet Armenia is cast as one
+        article("neutral.txt", "reporting", ("Armenia", ("Armenian",), "neutral")),
+    ]
+    assert ev.praise_and_blame(results) == (["both.txt"], ["missed.txt"])
+    assert ev.false_villains(results) == [("neutral.txt", ["Armenia"])]
 
 
 # --- labels file ---------------------------------------------------------------------------
