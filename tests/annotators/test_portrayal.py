@@ -1309,3 +1309,17 @@ def test_martyred_is_killed(reader: Analyzer) -> None:
     )
     for name in ("Iqra Bibi", "Muhammad Rafiq"):
         assert kinds_of(by_name(doc, name)) == {"martyred": "harm"}, name
+
+
+def test_keeping_ones_word_is_praise_and_breaking_it_blame(reader: Analyzer) -> None:
+    cases = {
+        "Sylvania kept its promise to the villagers.": ("kept its promise", "praise"),
+        "Sylvania broke every promise it made to the villagers.": ("broke every promise", "blame"),
+        "Sylvania never kept its promises.": ("kept its promises", "blame"),
+    }
+    for sentence, (text, kind) in cases.items():
+        doc = reader.analyze_text(sentence)
+        assert kinds_of(by_name(doc, "Sylvania")) == {text: kind}, sentence
+        assert_evidence_in_place(doc)
+    doc = reader.analyze_text("Sylvania kept the keys.")
+    assert by_name(doc, "Sylvania").evidence == []

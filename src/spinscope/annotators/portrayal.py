@@ -745,6 +745,22 @@ def _read_mentions(
                 referent.found.extend(found)
 
 
+PROMISE_NOUNS = frozenset(
+    {"promise", "promises", "pledge", "pledges", "commitment", "commitments", "word",
+     "obligation", "obligations", "undertaking", "undertakings", "agreement", "agreements"}
+)  # fmt: skip
+KEEPING_VERBS = frozenset(
+    form
+    for verb in ("keep", "fulfil", "fulfill", "honour", "honor", "respect", "meet")
+    for form in _inflections(verb)
+) | {"kept"}
+BREAKING_VERBS = frozenset(
+    form
+    for verb in ("break", "betray", "abandon", "violate", "renege", "breach")
+    for form in _inflections(verb)
+) | {"broke", "broken"}
+PROMISE_WEIGHT = 0.5
+"""Weight of keeping or breaking one's word ("never kept its promises" is blame)."""
 ENDURING_VERBS = frozenset(
     form for verb in ("survive", "weather", "withstand", "outlast") for form in _inflections(verb)
 )
@@ -1880,6 +1896,15 @@ class _MentionReader:
             arms = [c for c in chosen if c.lower_ in self.words.projectile_nouns]
             if arms:  # arms over talks is harm chosen
                 self._add([verb, *arms], "blame", -HARM_EVENT_BLAME * polarity)
+        promised = [t for t in _objects(verb) if t.lower_ in PROMISE_NOUNS]
+        if verb.dep_ == "relcl" and verb.head.lower_ in PROMISE_NOUNS and not promised:
+            promised = [verb.head]  # "the promises Kabul never kept"
+        if promised and not passive and word in KEEPING_VERBS:
+            # "kept its word"; "never kept its promises" is blame
+            self._add([verb, *promised], "praise", PROMISE_WEIGHT * polarity)
+        elif promised and not passive and word in BREAKING_VERBS:
+            # "broke every promise", "betrayed its commitments"
+            self._add([verb, *promised], "blame", -PROMISE_WEIGHT * polarity)
         if word in self.words.command_verbs:
             for ordered in self._care_ordered(verb):
                 # "ordered that no person in the queue should go hungry or cold"
