@@ -158,12 +158,16 @@ def praise_and_blame(results: Iterable[ArticleResult]) -> tuple[list[str], list[
     return cast, missed
 
 
+def labels_a_villain(result: ArticleResult) -> bool:
+    return any(p.label.role == "antagonist" for p in result.predictions)
+
+
 def false_villains(results: Iterable[ArticleResult]) -> list[tuple[str, list[str]]]:
     """Articles whose labels name no villain (neutral reports among them), each with the
     labelled actors the annotator nevertheless casts as villain; only articles with any."""
     found: list[tuple[str, list[str]]] = []
     for result in results:
-        if any(p.label.role == "antagonist" for p in result.predictions):
+        if labels_a_villain(result):
             continue
         names = [p.label.entity for p in result.predictions if p.role == "antagonist"]
         if names:
@@ -229,7 +233,7 @@ def format_report(results: Sequence[ArticleResult]) -> str:
         f"praise-and-blame reports, hero and villain both cast: {len(cast)} of "
         f"{len(cast) + len(missed)}" + (f" (missed: {', '.join(missed)})" if missed else "")
     )
-    unvillained = sum(not any(p.label.role == "antagonist" for p in r.predictions) for r in results)
+    unvillained = sum(not labels_a_villain(r) for r in results)
     cast_anyway = false_villains(results)
     lines.append(
         f"articles whose labels name no villain: {unvillained}, casting one anyway: "

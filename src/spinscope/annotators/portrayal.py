@@ -119,22 +119,6 @@ DESIRED_HARM = 0.7
 GROUPING_PREPOSITIONS = frozenset({"among", "amongst"})
 CREDIT_PRAISE = 0.6
 """Weight of deserving or earning credit ("deserves credit", "won praise")."""
-STYLING_VERBS = frozenset(
-    {
-        "call",
-        "calls",
-        "called",
-        "calling",
-        "style",
-        "styles",
-        "styled",
-        "styling",
-        "name",
-        "names",
-        "named",
-        "naming",
-    }
-)
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 HOSPITAL_NOUNS = frozenset({"hospital", "hospitals", "clinic", "infirmary"})
 HOSPITAL_HARM = 0.6
@@ -761,6 +745,8 @@ BREAKING_VERBS = frozenset(
 ) | {"broke", "broken"}
 PROMISE_WEIGHT = 0.5
 """Weight of keeping or breaking one's word ("never kept its promises" is blame)."""
+STYLING_VERBS = frozenset(form for verb in ("call", "style", "name") for form in _inflections(verb))
+"""Verbs of taking a name ("the coalition calling itself X")."""
 ENDURING_VERBS = frozenset(
     form for verb in ("survive", "weather", "withstand", "outlast") for form in _inflections(verb)
 )
@@ -1896,15 +1882,15 @@ class _MentionReader:
             arms = [c for c in chosen if c.lower_ in self.words.projectile_nouns]
             if arms:  # arms over talks is harm chosen
                 self._add([verb, *arms], "blame", -HARM_EVENT_BLAME * polarity)
-        promised = [t for t in _objects(verb) if t.lower_ in PROMISE_NOUNS]
-        if verb.dep_ == "relcl" and verb.head.lower_ in PROMISE_NOUNS and not promised:
-            promised = [verb.head]  # "the promises Kabul never kept"
-        if promised and not passive and word in KEEPING_VERBS:
-            # "kept its word"; "never kept its promises" is blame
-            self._add([verb, *promised], "praise", PROMISE_WEIGHT * polarity)
-        elif promised and not passive and word in BREAKING_VERBS:
-            # "broke every promise", "betrayed its commitments"
-            self._add([verb, *promised], "blame", -PROMISE_WEIGHT * polarity)
+        if not passive and (word in KEEPING_VERBS or word in BREAKING_VERBS):
+            promised = [t for t in _objects(verb) if t.lower_ in PROMISE_NOUNS]
+            if verb.dep_ == "relcl" and verb.head.lower_ in PROMISE_NOUNS and not promised:
+                promised = [verb.head]  # "the promises Kabul never kept"
+            # "kept its word" is praise, "never kept its promises" and "broke every
+            # promise" blame
+            kept = PROMISE_WEIGHT if word in KEEPING_VERBS else -PROMISE_WEIGHT
+            if promised:
+                self._add([verb, *promised], "praise", kept * polarity)
         if word in self.words.command_verbs:
             for ordered in self._care_ordered(verb):
                 # "ordered that no person in the queue should go hungry or cold"
