@@ -11,7 +11,8 @@ whose labels name a hero and a villain both are cast, and which articles whose l
 villain cast one anyway.
 
 A label matches a portrayal record when the record's ``name``, or the text of any mention of
-the entity with the record's ``entity_id``, equals the label's ``entity`` or one of its
+an entity the record stands for (its ``entity_id`` and the ``members`` folded into it:
+"Indian Army" into India), equals the label's ``entity`` or one of its
 ``aliases`` (case-insensitively, ignoring a leading "the", a possessive and spacing). When
 several records match ("Armenia", "Armenian", "Yerevan" for one label), the one that casts
 the entity most strongly (largest ``|tone|``, a non-neutral role first) stands for it. An

@@ -273,6 +273,10 @@ class Portrayal:
     evidence: list[Evidence] = field(default_factory=list)
     role_scores: dict[str, float] = field(default_factory=dict)
     """The role model's probability of each role (empty when only the rules decided)."""
+    members: list[str] = field(default_factory=list)
+    """The ids of every entity the record stands for: ``entity_id`` first, then the groups,
+    demonyms, capitals and organs of state folded into it ("Indian Army", "Indian troops" and
+    "New Delhi" into India)."""
 
 
 @dataclass(slots=True)

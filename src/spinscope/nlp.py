@@ -74,8 +74,39 @@ class NlpState:
             for name in PARSE_COMPONENTS:
                 docs = list(nlp.get_pipe(name).pipe(docs))
             for sentence, parsed in zip(todo, docs, strict=True):
+                reattach_reported_subjects(parsed)
                 self.parses[sentence.start_char] = parsed
         return [(s.start_char, self.parses[s.start_char]) for s in sentences]
+
+
+SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def reattach_reported_subjects(parsed: Any) -> None:
+    """Give a reported clause back the subject the parser hung on the reporting verb.
+
+    In "Nyaluak Gatdet said her daughter Nyakuoth was killed", the small English model makes
+    both "Gatdet" and "daughter" subjects of "said" and leaves "was killed" without one. A
+    verb with a subject before it, a second subject after it, and then a clausal complement
+    with no subject of its own: the second subject is the complement's (``nsubjpass`` when
+    the complement is passive).
+    """
+    for verb in parsed:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) < 2 or subjects[0].i > verb.i:
+            continue
+        later = [s for s in subjects if s.i > verb.i]
+        for subject in later[:1]:
+            for clause in verb.children:
+                if (
+                    clause.dep_ == "ccomp"
+                    and clause.i > subject.i
+                    and not any(c.dep_ in SUBJECT_LINKS for c in clause.children)
+                ):
+                    passive = any(c.dep_ == "auxpass" for c in clause.children)
+                    subject.head = clause
+                    subject.dep_ = "nsubjpass" if passive else "nsubj"
+                    break
 
 
 def sentence_docs(doc: Any, sentences: list[Any]) -> list[Any]:

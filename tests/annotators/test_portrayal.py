@@ -1323,3 +1323,15 @@ def test_keeping_ones_word_is_praise_and_breaking_it_blame(reader: Analyzer) -> 
         assert_evidence_in_place(doc)
     doc = reader.analyze_text("Sylvania kept the keys.")
     assert by_name(doc, "Sylvania").evidence == []
+
+
+def test_a_record_lists_the_entities_folded_into_it(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The Indian Army shelled a school in the valley. India has not commented. "
+        "Pakistan condemned the attack."
+    )
+    india = by_name(doc, "India")
+    names = {entity.id: entity.name for entity in doc.entities}
+    assert india.members[0] == india.entity_id
+    assert {names[member] for member in india.members} == {"India", "Indian Army"}
+    assert by_name(doc, "Pakistan").members == [by_name(doc, "Pakistan").entity_id]

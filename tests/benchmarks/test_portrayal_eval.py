@@ -120,6 +120,20 @@ def test_matches_mention_text_of_the_records_entity(caucasus_doc: Document) -> N
     assert ev.predict_role(caucasus_doc, label).record == "Ilham Aliyev"
 
 
+def test_matches_mention_text_of_an_entity_folded_into_the_record() -> None:
+    doc = make_doc("The Indian Army shelled the school. India denied it.")
+    doc.entities = [
+        _entity(doc, "E1", "India", "India"),
+        _entity(doc, "E2", "Indian Army", "Indian Army"),
+    ]
+    label = labels.RoleLabel("Indian Army", (), "antagonist")
+    doc.portrayal = [Portrayal("E1", "India", "antagonist", -0.6)]
+    assert not ev.predict_role(doc, label).found  # a record standing for India alone
+    doc.portrayal = [Portrayal("E1", "India", "antagonist", -0.6, members=["E1", "E2"])]
+    prediction = ev.predict_role(doc, label)
+    assert prediction.found and (prediction.record, prediction.role) == ("India", "antagonist")
+
+
 def test_possessive_mention_matches() -> None:
     doc = make_doc("The Kremlin's envoy left Moscow.")
     doc.entities = [_entity(doc, "E1", "Moscow", "Kremlin's", "Moscow")]

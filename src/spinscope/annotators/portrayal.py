@@ -268,6 +268,7 @@ class Lexicon:
     imposing_nouns: frozenset[str]
     """What an authority announces or introduces on people (a fine, a surcharge, a quota)."""
     announcing_verbs: frozenset[str]
+    possession_participles: frozenset[str]
     """Verbs that announce or introduce what is imposed, in all forms."""
     vader: dict[str, float]
 
@@ -391,6 +392,7 @@ def lexicon() -> Lexicon:
         announcing_verbs=frozenset(
             _verb_forms(dict.fromkeys(raw["announcing_verbs"], 1.0), irregular)
         ),
+        possession_participles=frozenset(raw["possession_participles"]),
         vader=_vader_lexicon(),
     )
 
@@ -1169,6 +1171,7 @@ class _MentionReader:
         """ "Among those injured was X", "X was among the dead", "one of the wounded, X":
         X is one of the harmed."""
         self._one_of_victims(actor)
+        actor = _first_conjunct(actor)  # "Among the dead were X, 11, and Y, 8"
         if actor.dep_ not in SUBJECTS | {"attr", "nsubjpass"}:
             return
         verb = actor.head
@@ -1423,6 +1426,13 @@ class _MentionReader:
             owner = actor.head.head.head  # "the so-called measures announced by X" are X's
         elif (
             actor.dep_ == "pobj"
+            and actor.head.lower_ in {"by", "to"}
+            and actor.head.head.dep_ == "acl"
+            and actor.head.head.lower_ in self.words.possession_participles
+        ):
+            owner = actor.head.head.head  # "a bakery owned by X", "a boat belonging to X"
+        elif (
+            actor.dep_ == "pobj"
             and actor.head.lower_ in {"of", "from"}
             and actor.head.dep_ == "prep"
         ):
@@ -1532,13 +1542,7 @@ class _MentionReader:
             self._predicate(actor.head.head, passive=False)
             self._perpetrated(actor.head.head)
         elif actor.dep_ == "conj":
-            # "X and Y drowned", "The captain, X, 54, and crew member Y, 23, drowned": the
-            # first of the joined nouns, or the noun it stands beside, is the subject
-            first = actor
-            while first.dep_ == "conj" and first.head.i != first.i:
-                first = first.head
-            if first.dep_ == "appos":
-                first = first.head
+            first = _first_conjunct(actor)
             if first.dep_ in SUBJECTS | {"nsubjpass"}:
                 self._predicate(
                     first.head,
@@ -2282,6 +2286,18 @@ def _styled(name: Any) -> Any:
     return verb.head
 
 
+def _first_conjunct(noun: Any) -> Any:
+    """The first of joined nouns, or the noun it stands beside, which carries their link:
+    "X and Y drowned", "The captain, X, 54, and crew member Y, 23, drowned"; the noun
+    itself when it is not joined to another."""
+    if noun.dep_ != "conj":
+        return noun
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.head if first.dep_ == "appos" else first
+
+
 def _objects(verb: Any) -> list[Any]:
     """The verb's direct objects and the nouns joined to them ("tents, kitchens and a post")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
@@ -2600,7 +2616,13 @@ def _decide(
     evidence.sort(key=lambda piece: (-abs(piece.weight), piece.start))
     evidence = sorted(evidence[: int(decision["maximum_evidence"])], key=lambda p: p.start)
     portrayal = Portrayal(
-        referent.entity.id, _display_name(referent), role, round(tone, 4), evidence
+        referent.entity.id,
+        _display_name(referent),
+        role,
+        round(tone, 4),
+        evidence,
+        members=[referent.entity.id]
+        + [member.id for member in referent.members if member is not referent.entity],
     )
     lead = referent.entity
     case = RoleCase(

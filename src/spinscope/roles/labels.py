@@ -1,8 +1,8 @@
 """Hand-labelled entity roles: ``labels.json`` beside the articles, and how a label finds
 the portrayal record it is about.
 
-A label matches a record when the record's ``name``, or the text of any mention of the
-entity with the record's ``entity_id``, equals the label's ``entity`` or one of its
+A label matches a record when the record's ``name``, or the text of any mention of an
+entity the record stands for (its ``entity_id`` and its ``members``), equals the label's ``entity`` or one of its
 ``aliases`` (case-insensitively, ignoring a leading "the", a possessive and spacing).
 """
 
@@ -80,10 +80,12 @@ def normalise_name(text: str) -> str:
 
 
 def record_names(doc: Document, record: Portrayal) -> set[str]:
-    """The record's name and the texts of every mention of its entity, normalised."""
+    """The record's name and the texts of every mention of the entities it stands for (its
+    own and those folded into it: "Indian Army" into India), normalised."""
     names = {normalise_name(record.name)}
+    members = set(record.members) | {record.entity_id}
     for entity in doc.entities:
-        if entity.id == record.entity_id:
+        if entity.id in members:
             names.add(normalise_name(entity.name))
             names.update(normalise_name(mention.text) for mention in entity.mentions)
     names.discard("")
