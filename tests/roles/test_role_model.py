@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 
 from spinscope.roles.features import FEATURES, ROLES
-from spinscope.roles.model import BUNDLED_ROLE_MODEL, RoleModel, decide, fit_role_model
+from spinscope.roles.model import (
+    BUNDLED_ROLE_MODEL,
+    CONFIDENT,
+    RoleModel,
+    decide,
+    fit_role_model,
+)
 
 
 def _separable(n: int = 40) -> tuple[np.ndarray, list[str]]:
@@ -155,3 +161,21 @@ def test_having_nothing_of_something_is_no_deed(sentence: str, lacks: bool) -> N
     doc = nlp.english()(sentence)
     verb = next(token for token in doc if token.dep_ == "ROOT")
     assert _lacks(verb) is lacks
+
+
+@pytest.mark.parametrize(
+    ("villain", "acting", "expected"),
+    [
+        (CONFIDENT, {"antagonist"}, "antagonist"),  # confident, and a sentence where it acts
+        (CONFIDENT - 0.01, {"antagonist"}, "neutral"),  # not confident enough
+        (0.9, set(), "neutral"),  # confident, but nowhere acting
+    ],
+)
+def test_a_confident_verdict_may_rest_on_a_sentence_in_which_the_actor_acts(
+    villain: float, acting: set[str], expected: str
+) -> None:
+    rest = (1.0 - villain) / 3
+    probabilities = {"protagonist": rest, "antagonist": villain, "innocent": rest, "neutral": rest}
+    assert decide(probabilities, 0.0, {"neutral"}, acting) == expected
+    # the evidence still rules a villain out when it praises the actor on balance
+    assert decide(probabilities, 0.3, {"neutral"}, {"antagonist"}) == "neutral"

@@ -2668,6 +2668,27 @@ EVIDENCE_KINDS = {"protagonist": "praise", "antagonist": "blame", "innocent": "h
 """The evidence kind that supports each role."""
 
 
+def acting_support(
+    portrayal: Portrayal,
+    case: RoleCase,
+    sentences: ArticleSentences,
+    support: dict[str, tuple[int, int] | None],
+) -> dict[str, tuple[int, int]]:
+    """For hero and villain where ``support`` (:func:`role_support`) has nothing, a sentence
+    in which the actor acts, whatever its sentiment: what a confident role model may cite
+    (``roles.model.CONFIDENT``). Not for a villain whose blame is a dispute the text
+    reports."""
+    disputed = _disputed(case.blame, case.contested_blame, lexicon(), case.denies)
+    found: dict[str, tuple[int, int]] = {}
+    for role in ("protagonist", "antagonist"):
+        if role in support or (role == "antagonist" and disputed):
+            continue
+        sentence = sentences.strongest(case, role, plain=True)
+        if sentence is not None:
+            found[role] = sentence
+    return found
+
+
 def role_support(
     portrayal: Portrayal, case: RoleCase, sentences: ArticleSentences
 ) -> dict[str, tuple[int, int] | None]:
@@ -2707,9 +2728,10 @@ def _apply_role(
     sentence supports cites that sentence (kind ``context``): every role but ``neutral``
     cites evidence."""
     support = role_support(portrayal, case, sentences)
-    role = decide(probabilities, portrayal.tone, support)
+    acting = acting_support(portrayal, case, sentences, support)
+    role = decide(probabilities, portrayal.tone, support, acting)
     portrayal.role_scores = {r: round(float(v), 4) for r, v in probabilities.items()}
-    sentence = support[role]
+    sentence = support[role] if role in support else acting[role]
     if sentence is not None:
         sign = -1.0 if role == "antagonist" else 1.0  # harm, like praise, is positive
         piece = doc.evidence(

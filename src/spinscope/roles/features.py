@@ -167,7 +167,7 @@ class ArticleSentences:
             self._cache[index] = (compound, bool(words & self.harm_words))
         return self._cache[index]
 
-    def strongest(self, case: RoleCase, role: str) -> tuple[int, int] | None:
+    def strongest(self, case: RoleCase, role: str, plain: bool = False) -> tuple[int, int] | None:
         """The sentence that best supports ``role`` for the actor, among those where a mention
         of it stands where that role is cast: the most positive sentence for a protagonist
         and the most negative for an antagonist, each with the actor as the one who acts (the
@@ -175,7 +175,11 @@ class ArticleSentences:
         with the actor anywhere but the subject that acts. A sentence that merely names the
         actor ("placed the dispute before the International Court of Justice" beside shelling)
         supports nothing. A villain may also act in a sentence of harm, and in satire, in one
-        where it imposes something on people, however calmly told."""
+        where it imposes something on people, however calmly told. ``plain`` lets a hero or
+        villain be supported by any sentence in which it acts and which does not speak
+        against the role ("The United Arab Emirates has turned its money into explosives"
+        for a villain; for a hero, nothing clearly negative and no harm): the sentence the
+        role model's verdict rests on, when that verdict is confident."""
         best: tuple[float, int] | None = None
         for mention in case.mentions:
             index = self.index(mention.start)
@@ -190,6 +194,9 @@ class ArticleSentences:
             imposing = role == "antagonist" and self.satire and self.imposes(mention)
             if imposing and support <= 0:
                 support = 0.01
+            if plain and support <= 0 and _not_contrary(role, compound, harmed):
+                # a sentence it acts in that does not speak against the role
+                support = 0.001 * (1 + compound if role == "antagonist" else 1 - compound)
             if support <= 0 or (best is not None and support <= best[0]):
                 continue
             acting = True if imposing else self._acting(mention)
@@ -271,6 +278,14 @@ class ArticleSentences:
             while token.dep_ in {"conj", "appos"} and token.head is not token:
                 token = token.head
         return token
+
+
+def _not_contrary(role: str, compound: float, harmed: bool) -> bool:
+    """Whether a sentence's tone leaves ``role`` open: a hero's is neither clearly negative
+    nor one of harm, a villain's not clearly positive."""
+    if role == "protagonist":
+        return compound > -NOTABLE and not harmed
+    return role == "antagonist" and compound < NOTABLE
 
 
 def _passive(verb: Any) -> bool:

@@ -2,8 +2,9 @@
 the portrayal record it is about.
 
 A label matches a record when the record's ``name``, or the text of any mention of an
-entity the record stands for (its ``entity_id`` and its ``members``), equals the label's ``entity`` or one of its
-``aliases`` (case-insensitively, ignoring a leading "the", a possessive and spacing).
+entity the record stands for (its ``entity_id`` and its ``members``), equals the label's
+``entity`` or one of its ``aliases`` (case-insensitively, ignoring a leading "the", a
+possessive and spacing).
 """
 
 from __future__ import annotations

@@ -68,17 +68,32 @@ class RoleModel:
         path.write_text(json.dumps(self.to_config(), indent=1) + "\n", encoding="utf-8")
 
 
+CONFIDENT = 0.6
+"""The probability from which the model's hero or villain stands on a sentence in which the
+actor merely acts, without words of praise or blame there (blame carried by argument or
+sarcasm: "The United States speaks of the 'status quo' and sells the boats and missiles that
+change it"). Looser thresholds cast more (left out, over the eleven labelled sets of
+2026-11-25: pooled accuracy 0.675 without this path, 0.689 at 0.7, 0.694 at 0.6, 0.698 at
+0.5), but the villains they add are wrong more often; at 0.6 the model's villains are right
+about as often as the rules' own (precision 0.857 against 0.86; 0.844 at 0.5)."""
+
+
 def decide(
-    probabilities: dict[str, float], tone: float, supported: Collection[str] | None = None
+    probabilities: dict[str, float],
+    tone: float,
+    supported: Collection[str] | None = None,
+    acting: Collection[str] = (),
 ) -> str:
     """The most probable role, when the rules' evidence does not contradict it and something
     in the text supports it; else ``neutral``. An actor the evidence praises on balance
     (``tone > 0``) is not made a villain, nor one it blames a hero; ``supported`` (all roles
-    when ``None``) are the roles there is evidence to cite for. When the model's choice is
-    ruled out, no second choice stands in for it: the model found that role unlikely, and
-    the evidence does not bear out its first."""
+    when ``None``) are the roles there is evidence to cite for, ``acting`` the roles for which
+    there is only a sentence in which the actor acts, enough when the model is
+    :data:`CONFIDENT`. When the model's choice is ruled out, no second choice stands in for
+    it: the model found that role unlikely, and the evidence does not bear out its first."""
     role = max(probabilities, key=lambda name: probabilities[name])
-    if supported is not None and role not in supported:
+    backed = role in acting and probabilities[role] >= CONFIDENT
+    if supported is not None and role not in supported and not backed:
         return "neutral"
     if (tone > 0 and role == "antagonist") or (tone < 0 and role == "protagonist"):
         return "neutral"

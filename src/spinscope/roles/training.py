@@ -35,6 +35,9 @@ class LabelledCase:
     """``None`` when no portrayal record matched the label."""
     supported: frozenset[str] = frozenset(ROLES)
     """The roles there is evidence to cite for (``annotators.portrayal.role_support``)."""
+    acting: frozenset[str] = frozenset()
+    """The roles only a sentence in which the actor acts supports
+    (``annotators.portrayal.acting_support``)."""
     labelled: bool = True
     """False for an actor no label names: fitted as ``neutral`` (labels pick out the actors
     that matter, so without these the model would think most actors are cast), never scored
@@ -49,6 +52,7 @@ class _RuleReader:
     def __init__(self) -> None:
         from spinscope.annotators.portrayal import (
             PortrayalAnalyzer,
+            acting_support,
             harm_words,
             imposing_words,
             lexicon,
@@ -56,22 +60,27 @@ class _RuleReader:
         )
 
         self.role_support = role_support
+        self.acting_support = acting_support
         self.analyzer = PortrayalAnalyzer(role_model=None)
         self.harm_words = harm_words()
         self.leader_titles = lexicon().leader_titles
         self.imposing_words = imposing_words()
         self.features: dict[str, np.ndarray] = {}
         self.supported: dict[str, frozenset[str]] = {}
+        self.acting: dict[str, frozenset[str]] = {}
 
     def __call__(self, doc: Document) -> Document:
         cases = self.analyzer.read(doc)
         doc.portrayal.extend(portrayal for portrayal, _ in cases)
         sentences = ArticleSentences(doc, self.harm_words, self.imposing_words)
         x = role_features(doc, [c for _, c in cases], sentences, self.leader_titles)
-        self.supported = {
-            portrayal.entity_id: frozenset(self.role_support(portrayal, case, sentences))
-            for portrayal, case in cases
-        }
+        self.supported, self.acting = {}, {}
+        for portrayal, case in cases:
+            support = self.role_support(portrayal, case, sentences)
+            self.supported[portrayal.entity_id] = frozenset(support)
+            self.acting[portrayal.entity_id] = frozenset(
+                self.acting_support(portrayal, case, sentences, support)
+            )
         self.features = {
             portrayal.entity_id: row for (portrayal, _), row in zip(cases, x, strict=True)
         }
@@ -114,6 +123,7 @@ def labelled_cases(
                         best.role,
                         reader.features[best.entity_id],
                         reader.supported[best.entity_id],
+                        reader.acting[best.entity_id],
                     )
                 )
             for record in doc.portrayal:
@@ -127,6 +137,7 @@ def labelled_cases(
                             record.role,
                             reader.features[record.entity_id],
                             reader.supported[record.entity_id],
+                            reader.acting[record.entity_id],
                             labelled=False,
                         )
                     )
@@ -154,7 +165,8 @@ def predicted_roles(model: RoleModel, cases: Sequence[LabelledCase]) -> list[str
             continue
         p = model.probabilities(case.features[None, :])[0]
         tone = float(case.features[FEATURES.index("rule_tone")])
-        roles.append(decide(dict(zip(model.roles, p, strict=True)), tone, case.supported))
+        probabilities = dict(zip(model.roles, p, strict=True))
+        roles.append(decide(probabilities, tone, case.supported, case.acting))
     return roles
 
 
