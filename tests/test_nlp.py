@@ -90,3 +90,24 @@ def test_sentence_docs_copy_what_as_doc_copies_including_cut_entities() -> None:
     parsed = nlp.NlpState(doc).parsed(sentences)
     assert [offset for offset, _ in parsed] == [s.start_char for s in sentences]
     assert all(token.dep_ for _, sdoc in parsed for token in sdoc)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "verb", "link"),
+    [
+        # the small model hangs "daughter" on "said"; it is the subject of "was killed"
+        ("Nyaluak Gatdet said her daughter Nyakuoth was killed at the borehole.", "daughter",
+         "killed", "nsubjpass"),
+        # a parse that is already right stays as it is
+        ("The mayor said the bridge had collapsed.", "bridge", "collapsed", "nsubj"),
+        ("The mayor said nothing.", "mayor", "said", "nsubj"),
+    ],
+)  # fmt: skip
+def test_a_reported_clause_gets_back_its_subject(
+    sentence: str, subject: str, verb: str, link: str
+) -> None:
+    parsed = nlp.english()(sentence)
+    nlp.reattach_reported_subjects(parsed)
+    (token,) = [t for t in parsed if t.text == subject]
+    assert (token.head.text, token.dep_) == (verb, link)
+    assert len([t for t in parsed if t.dep_ == "ROOT"]) == 1

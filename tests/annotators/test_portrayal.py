@@ -1335,3 +1335,51 @@ def test_a_record_lists_the_entities_folded_into_it(reader: Analyzer) -> None:
     assert india.members[0] == india.entity_id
     assert {names[member] for member in india.members} == {"India", "Indian Army"}
     assert by_name(doc, "Pakistan").members == [by_name(doc, "Pakistan").entity_id]
+
+
+def test_visiting_the_wounded_of_an_attack_is_care_not_the_attack(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "President Anton Velic on Wednesday visited the wounded of the attack at the hospital "
+        "of Kralj, where he comforted the bereaved families."
+    )
+    kinds = kinds_of(by_name(doc, "Anton Velic"))
+    assert "blame" not in kinds.values()
+    assert kinds["comforted the bereaved families"] == "praise"
+    assert any(
+        kind == "praise" and text.startswith("visited the wounded") for text, kind in kinds.items()
+    )
+    assert by_name(doc, "Anton Velic").role == "protagonist"
+
+
+def test_a_bereaved_family_is_harmed(reader: Analyzer) -> None:
+    doc = reader.analyze_text("The bereaved families of Kalanga waited at the gate for news.")
+    kalanga = by_name(doc, "Kalanga")
+    assert any(p.kind == "harm" and p.text == "bereaved families" for p in kalanga.evidence)
+    assert kalanga.role == "innocent"
+
+
+def test_what_is_owned_by_someone_is_theirs(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "A bakery owned by Mukhtar Belgasem, 60, on the same street was destroyed by fire."
+    )
+    assert by_name(doc, "Mukhtar Belgasem").role == "innocent"
+    doc = reader.analyze_text("A bakery owned by Mukhtar Belgasem opened on the same street.")
+    assert by_name(doc, "Mukhtar Belgasem").role == "neutral"
+
+
+def test_the_victims_counted_among_the_dead_include_every_joined_name(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Among the dead were her grandchildren Kervens Pierre, 11, and Nadege Pierre, 8, "
+        "according to the family."
+    )
+    assert by_name(doc, "Kervens Pierre").role == "innocent"
+    assert by_name(doc, "Nadege Pierre").role == "innocent"
+
+
+def test_a_reported_clause_keeps_its_own_subject(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Nyaluak Gatdet, 31, said her daughter Nyakuoth, 4, was killed while the family "
+        "waited at the borehole."
+    )
+    assert by_name(doc, "Nyakuoth").role == "innocent"
+    assert by_name(doc, "Nyaluak Gatdet").role == "neutral"

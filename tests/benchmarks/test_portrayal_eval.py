@@ -355,7 +355,8 @@ def test_every_article_is_labelled_once_and_exists(
 )
 def test_article_text(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert 200 <= len(text.split()) <= 650  # a column may run a little longer than news
+    # a body of at most 650 words, with its title, byline and author line
+    assert 200 <= len(text.split()) <= 700
     (article,) = [a for a in labels.load_labels(path.parent) if a.file == path.name]
     entities = [role.entity for role in article.roles]
     assert len(entities) == len(set(entities)), "an entity labelled twice"

@@ -1855,6 +1855,10 @@ class _MentionReader:
         elif word in self.words.care_verbs and self._cares_for_the_harmed(verb):
             # "carried the wounded through the night to Doolow"
             self._add(span, "praise", CARE_PRAISE * polarity)
+            # "visited the wounded of the attack": the attack and the wounds are what the
+            # harmed suffered, neither the carer's deed nor words about the carer
+            self._shared_subject(verb, passive, scale)
+            return
         elif word in self.words.suffer_verbs and not has_object:
             # "children are starving", "the house burned": intransitive, they suffer
             self._add(span, "harm", self.words.suffer_verbs[word] * max(polarity, 0.0))
@@ -1988,9 +1992,17 @@ class _MentionReader:
         return any(t.lower_ in self.words.relief_nouns for t in _objects(verb))
 
     def _cares_for_the_harmed(self, verb: Any) -> bool:
-        """Whether the verb carries, evacuates, treats or shelters the harmed ("carried the
-        wounded through the night", "evacuated the injured")."""
-        return any(t.lower_ in self.words.harm_nouns for t in _objects(verb))
+        """Whether the verb carries, evacuates, treats, shelters or visits the harmed ("carried
+        the wounded through the night", "evacuated the injured", "comforted the bereaved
+        families")."""
+        return any(
+            t.lower_ in self.words.harm_nouns
+            or any(  # "comforted the bereaved families", "treated injured children"
+                c.dep_ == "amod" and (c.lower_ in self.words.harm_nouns or self._harmed_as(c))
+                for c in t.children
+            )
+            for t in _objects(verb)
+        )
 
     def _care_ordered(self, verb: Any) -> list[Any]:
         """The clauses an order puts on nobody's want ("that no person should go hungry or

@@ -4,7 +4,8 @@ the portrayal record it is about.
 A label matches a record when the record's ``name``, or the text of any mention of an
 entity the record stands for (its ``entity_id`` and its ``members``), equals the label's
 ``entity`` or one of its ``aliases`` (case-insensitively, ignoring a leading "the", a
-possessive and spacing).
+possessive and spacing), or that name without trailing nouns for an armed or governing
+body ("Russian forces" matches a record with the mention "Russian").
 """
 
 from __future__ import annotations
@@ -93,8 +94,34 @@ def record_names(doc: Document, record: Portrayal) -> set[str]:
     return names
 
 
+ACTING_GROUP_NOUNS = frozenset(
+    {
+        "administration", "army", "authorities", "establishment", "fighters", "forces",
+        "formations", "government", "gunmen", "leadership", "militants", "military", "militia",
+        "militias", "personnel", "police", "rebels", "regime", "soldiers", "troops", "units",
+    }
+)  # fmt: skip
+"""Nouns for the armed or governing body of a people or state: a label "Russian forces" or
+"the Pakistani military regime" names what portrayal folds into the state its modifier
+names ("Russian"), as the issue asks; "Afghan refugees" is not Afghanistan."""
+
+
+def label_forms(label: RoleLabel) -> set[str]:
+    """The label's names, normalised, and each without its trailing :data:`ACTING_GROUP_NOUNS`
+    ("Russian forces" → "russian")."""
+    forms = set()
+    for name in label.names:
+        key = normalise_name(name)
+        forms.add(key)
+        words = key.split()
+        while len(words) > 1 and words[-1] in ACTING_GROUP_NOUNS:
+            words.pop()
+            forms.add(" ".join(words))
+    return forms
+
+
 def matching_records(doc: Document, label: RoleLabel) -> list[Portrayal]:
-    wanted = {normalise_name(name) for name in label.names}
+    wanted = label_forms(label)
     return [record for record in doc.portrayal if record_names(doc, record) & wanted]
 
 
