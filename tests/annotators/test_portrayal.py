@@ -1383,3 +1383,55 @@ def test_a_reported_clause_keeps_its_own_subject(reader: Analyzer) -> None:
     )
     assert by_name(doc, "Nyakuoth").role == "innocent"
     assert by_name(doc, "Nyaluak Gatdet").role == "neutral"
+
+
+def test_forces_that_strike_a_place_attack_it(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Sylvanian forces struck a bus stop in the village of Dorvo twice on Tuesday morning."
+    )
+    assert kinds_of(by_name(doc, "Sylvanian")).get("struck a bus stop in the village of Dorvo") == (
+        "blame"
+    )
+    # a minister who hits back at critics strikes no one
+    doc = reader.analyze_text("The Sylvanian minister hit back at critics on Tuesday.")
+    assert "blame" not in kinds_of(by_name(doc, "Sylvanian")).values()
+
+
+def test_downing_weapons_in_flight_is_defence(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The Royal Sylvanian Air Defense Forces intercepted and destroyed two drones "
+        "launched towards Dorvo."
+    )
+    record = by_name(doc, "Royal Sylvanian Air Defense Forces")
+    assert kinds_of(record) == {"destroyed two drones": "praise"}
+    doc = reader.analyze_text("Sylvanian troops destroyed the village of Dorvo.")
+    assert kinds_of(by_name(doc, "Sylvanian")).get("destroyed the village of Dorvo") == "blame"
+
+
+def test_what_is_done_on_someones_orders_is_theirs(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "On the orders of President Anton Velic, the ministry sent tents and blankets to the "
+        "affected families."
+    )
+    assert kinds_of(by_name(doc, "Anton Velic")) == {
+        "On the orders of President Anton Velic": "praise"
+    }
+    doc = reader.analyze_text("On the orders of General Tarkan, troops shelled the village.")
+    assert set(kinds_of(by_name(doc, "Tarkan")).values()) == {"blame"}
+
+
+def test_an_order_that_the_injured_receive_care_is_care(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "The Custodian of the Two Rivers King Abdul Rahman has directed that all those injured "
+        "in the attack receive full medical care."
+    )
+    record = by_name(doc, "Abdul Rahman")
+    assert list(kinds_of(record).values()) == ["praise"]
+    assert record.role == "protagonist"
+
+
+def test_forces_stationed_in_a_place_are_not_the_places(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "Fighters of the Sylvanian Army's forces in Dorvo carried the wounded to the hospital."
+    )
+    assert "praise" not in kinds_of(by_name(doc, "Dorvo")).values()

@@ -138,6 +138,20 @@ def test_matches_mention_text_of_an_entity_folded_into_the_record() -> None:
     assert prediction.found and (prediction.record, prediction.role) == ("India", "antagonist")
 
 
+def test_a_group_label_matches_the_state_it_belongs_to_only_without_a_record_of_its_own() -> None:
+    doc = make_doc("Russian forces struck the town. The Russian army denied it.")
+    doc.entities = [_entity(doc, "E1", "Russian", "Russian")]
+    doc.portrayal = [Portrayal("E1", "Russia", "antagonist", -0.6)]
+    label = labels.RoleLabel("Russian forces", ("the Russian army",), "antagonist")
+    assert ev.predict_role(doc, label).record == "Russia"
+    # "Afghan refugees" are not Afghanistan
+    assert not ev.predict_role(doc, labels.RoleLabel("Russian refugees", (), "innocent")).found
+    # a record of the group's own is the one that counts
+    doc.entities.append(_entity(doc, "E2", "Russian army", "Russian army"))
+    doc.portrayal.append(Portrayal("E2", "Russian army", "neutral", 0.0))
+    assert ev.predict_role(doc, label).record == "Russian army"
+
+
 def test_possessive_mention_matches() -> None:
     doc = make_doc("The Kremlin's envoy left Moscow.")
     doc.entities = [_entity(doc, "E1", "Moscow", "Kremlin's", "Moscow")]

@@ -169,6 +169,12 @@ QUANTITY_WORDS = frozenset(
 )  # fmt: skip
 """Words that count people or things out of a whole: "one of the wounded", "a group of
 boats"."""
+ORDER_NOUNS = frozenset(
+    {"instruction", "instructions", "order", "orders", "directive", "directives", "direction",
+     "directions", "command", "commands"}
+)  # fmt: skip
+"""What "on the orders of X" or "at the direction of X" names: what follows is X's deed."""
+ORDER_PREPOSITIONS = frozenset({"on", "upon", "at", "by", "under"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +275,7 @@ class Lexicon:
     """What an authority announces or introduces on people (a fine, a surcharge, a quota)."""
     announcing_verbs: frozenset[str]
     possession_participles: frozenset[str]
+    armed_nouns: frozenset[str]
     """Verbs that announce or introduce what is imposed, in all forms."""
     vader: dict[str, float]
 
@@ -393,6 +400,7 @@ def lexicon() -> Lexicon:
             _verb_forms(dict.fromkeys(raw["announcing_verbs"], 1.0), irregular)
         ),
         possession_participles=frozenset(raw["possession_participles"]),
+        armed_nouns=frozenset(raw["armed_nouns"]),
         vader=_vader_lexicon(),
     )
 
@@ -754,6 +762,9 @@ ENDURING_VERBS = frozenset(
 )
 """Verbs of coming through something ("has survived worse years", "weathered sanctions"):
 what was come through is not said of the one who came through it, nor is it harm."""
+STRIKING_VERBS = frozenset({*_inflections("strike"), *_inflections("hit"), "struck"})
+"""Verbs that attack only in arms: "Russian forces struck a bus stop", "a drone hit the
+roof", but "the strike hit the market" of traders and "hit back at critics" of ministers."""
 ANSWERING_VERBS = frozenset(
     form for verb in ("answer", "respond", "reply") for form in _inflections(verb)
 )
@@ -1228,6 +1239,19 @@ class _MentionReader:
             self._add([preposition, noun], "praise", credit)
             if _is_verb(preposition.head):
                 self._what_came_under(preposition.head)
+        elif (
+            preposition.lower_ in ORDER_PREPOSITIONS
+            and noun.lower_ in ORDER_NOUNS
+            and _is_verb(preposition.head)
+        ):
+            # "On the instruction of X, a delegation arrived with tents and flour for the
+            # affected families": the deed done on X's orders is X's
+            deed = preposition.head
+            own = [t for t in deed.subtree if t.i not in {u.i for u in preposition.subtree}]
+            if any(t.lower_ in self.words.relief_nouns for t in own):
+                self._add([preposition, noun, actor], "praise", CARE_ORDER_PRAISE)
+            else:
+                self._what_came_under(deed)
         elif preposition.lower_ == "under" and _is_led_by(noun, self.words.leader_titles):
             # "Indonesia under President X has brought roads", "the struggle under X has made
             # the alliance safer": what the country or its effort does is X's record
@@ -1263,6 +1287,8 @@ class _MentionReader:
             group = head.head
         elif head.dep_ == "pobj" and head.head.lower_ in {"in", "of", "from"}:
             group = head.head.head
+            if head.head.lower_ == "in" and any(c.dep_ == "poss" for c in group.children):
+                group = None  # "the Islamic Emirate's forces in Khost" are not Khost's
         if (
             group is not None
             and group.lower_ in self.words.group_nouns
@@ -1301,7 +1327,11 @@ class _MentionReader:
             self._modifiers(styled)
             return styled
         if head.dep_ == "appos" and (
-            head.head.tag_ in {"NN", "NNS", "CD"} or head.head.lower_ in TITLE_HEADS
+            head.head.tag_ in {"NN", "NNS", "CD"}
+            or head.head.lower_ in TITLE_HEADS
+            # "The Custodian of the Two Holy Mosques King Salman ... has directed": a
+            # capitalised title that names no one else
+            or (head.head.tag_ == "NNP" and not head.head.ent_type_)
         ):
             # "a schoolteacher, X, 38, was killed": the noun X names is X in its clause;
             # "the President of Belarus, X, had ordered": so is the title
@@ -1437,6 +1467,8 @@ class _MentionReader:
             and actor.head.dep_ == "prep"
         ):
             owner = actor.head.head
+            if owner.lower_ in ORDER_NOUNS:
+                return  # "on the orders of X": what was done is X's deed (``_credited``)
             suffered = self.words.suffered_nouns.get(owner.lower_)
             if suffered is not None and actor.head.lower_ == "of":
                 # "the death of Mahsa Amini", "the abduction of X": X suffered it
@@ -1862,8 +1894,14 @@ class _MentionReader:
         elif word in self.words.suffer_verbs and not has_object:
             # "children are starving", "the house burned": intransitive, they suffer
             self._add(span, "harm", self.words.suffer_verbs[word] * max(polarity, 0.0))
+        elif word in self.words.harm_verbs and self._downs_weapons(verb):
+            # "intercepted and destroyed two drones", "shot down the missiles": defence
+            self._add(span, "praise", HARM_EVENT_BLAME * polarity)
         elif word in self.words.harm_verbs:
             self._add(span, "blame", -self.words.harm_verbs[word] * polarity)
+        elif word in STRIKING_VERBS and has_object and self._strikes_in_arms(verb):
+            # "Russian forces struck a bus stop in the village"
+            self._add(span, "blame", -self.words.passive_harm_verbs["strike"] * polarity)
         elif word in self.words.obstruct_verbs:
             if not _has_object_in(verb, self.words.claim_nouns):
                 # "rejected any suggestion that ...": a denial, not obstruction
@@ -1991,6 +2029,22 @@ class _MentionReader:
         kitchens and a medical post"), is relief."""
         return any(t.lower_ in self.words.relief_nouns for t in _objects(verb))
 
+    def _downs_weapons(self, verb: Any) -> bool:
+        """Whether everything the verb strikes is a weapon in flight or a vehicle of war
+        ("destroyed two drones launched towards Jazan", "shot down three missiles")."""
+        targets = _objects(verb)
+        return bool(targets) and all(t.lower_ in self.words.projectile_nouns for t in targets)
+
+    def _strikes_in_arms(self, verb: Any) -> bool:
+        """Whether the verb's subject is armed (forces, a vehicle or a projectile: "Russian
+        forces", "a Russian Lancet loitering munition") and what it strikes is not called a
+        fighter."""
+        words = self.words
+        armed = words.armed_nouns | words.vehicle_nouns | words.projectile_nouns
+        if any(t.lower_ in self.words.labelled_people for t in _objects(verb)):
+            return False  # "Kenyan troops hit militants": what the target is called is its own
+        return any(c.dep_ in {"nsubj", "csubj"} and c.lower_ in armed for c in verb.children)
+
     def _cares_for_the_harmed(self, verb: Any) -> bool:
         """Whether the verb carries, evacuates, treats, shelters or visits the harmed ("carried
         the wounded through the night", "evacuated the injured", "comforted the bereaved
@@ -2006,16 +2060,20 @@ class _MentionReader:
 
     def _care_ordered(self, verb: Any) -> list[Any]:
         """The clauses an order puts on nobody's want ("that no person should go hungry or
-        cold", "that no one be left behind")."""
+        cold", "that no one be left behind") or that give the harmed relief ("that all those
+        injured receive full medical care")."""
         ordered = []
         for clause in verb.children:
             if clause.dep_ not in {"ccomp", "xcomp"} or not _is_verb(clause):
                 continue
-            nobody = any(
-                child.dep_ in SUBJECTS | {"nsubjpass"} and _nobody(child)
-                for child in clause.children
-            )
+            subjects = [c for c in clause.children if c.dep_ in SUBJECTS | {"nsubjpass"}]
+            nobody = any(_nobody(child) for child in subjects)
             if nobody and any(t.lower_ in self.words.want_words for t in clause.subtree):
+                ordered.append(clause)
+            elif any(self._victim_group(child) for child in subjects) and any(
+                t.lower_ in self.words.relief_nouns for t in clause.subtree
+            ):
+                # "directed that all those injured receive full medical care"
                 ordered.append(clause)
         return ordered
 

@@ -107,13 +107,11 @@ names ("Russian"), as the issue asks; "Afghan refugees" is not Afghanistan."""
 
 
 def label_forms(label: RoleLabel) -> set[str]:
-    """The label's names, normalised, and each without its trailing :data:`ACTING_GROUP_NOUNS`
-    ("Russian forces" → "russian")."""
+    """The label's names without their trailing :data:`ACTING_GROUP_NOUNS` ("Russian
+    forces" → "russian"), normalised; only the names that have such nouns."""
     forms = set()
     for name in label.names:
-        key = normalise_name(name)
-        forms.add(key)
-        words = key.split()
+        words = normalise_name(name).split()
         while len(words) > 1 and words[-1] in ACTING_GROUP_NOUNS:
             words.pop()
             forms.add(" ".join(words))
@@ -121,8 +119,14 @@ def label_forms(label: RoleLabel) -> set[str]:
 
 
 def matching_records(doc: Document, label: RoleLabel) -> list[Portrayal]:
-    wanted = label_forms(label)
-    return [record for record in doc.portrayal if record_names(doc, record) & wanted]
+    """The records a label names: by its names, else ("Russian forces" with no record of
+    its own) by the state or people they belong to."""
+    names = {record.entity_id: record_names(doc, record) for record in doc.portrayal}
+    for wanted in ({normalise_name(name) for name in label.names}, label_forms(label)):
+        found = [record for record in doc.portrayal if names[record.entity_id] & wanted]
+        if found:
+            return found
+    return []
 
 
 def strongest_record(records: list[Portrayal]) -> Portrayal:
