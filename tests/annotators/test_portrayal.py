@@ -1270,6 +1270,11 @@ def test_carrying_the_wounded_is_a_deed_of_care(reader: Analyzer) -> None:
         "the wounded through the night to Doolow."
     )
     assert kinds_of(by_name(doc, "Somali National Army")) == {"carried the wounded": "praise"}
+    doc = reader.analyze_text(
+        "Sylvanian soldiers carried Danylo Koval, who had shrapnel wounds to both legs, to the "
+        "ambulance."
+    )
+    assert kinds_of(by_name(doc, "Sylvanian")) == {"carried Danylo Koval": "praise"}
     doc = reader.analyze_text("Sylvanian troops carried the ammunition to the front.")
     assert "praise" not in kinds_of(by_name(doc, "Sylvanian")).values()
 

@@ -2049,11 +2049,15 @@ class _MentionReader:
         """Whether the verb carries, evacuates, treats, shelters or visits the harmed ("carried
         the wounded through the night", "evacuated the injured", "comforted the bereaved
         families")."""
+        wounds = harm_words()
         return any(
             t.lower_ in self.words.harm_nouns
             or any(  # "comforted the bereaved families", "treated injured children"
                 c.dep_ == "amod" and (c.lower_ in self.words.harm_nouns or self._harmed_as(c))
                 for c in t.children
+            )
+            or any(  # "carried X, who had shrapnel wounds to both legs, to the ambulance"
+                c.dep_ == "relcl" and any(u.lower_ in wounds for u in c.subtree) for c in t.children
             )
             for t in _objects(verb)
         )

@@ -96,7 +96,7 @@ def record_names(doc: Document, record: Portrayal) -> set[str]:
 
 ACTING_GROUP_NOUNS = frozenset(
     {
-        "administration", "army", "authorities", "establishment", "fighters", "forces",
+        "administration", "army", "authorities", "enemy", "establishment", "fighters", "forces",
         "formations", "government", "gunmen", "leadership", "militants", "military", "militia",
         "militias", "personnel", "police", "rebels", "regime", "soldiers", "troops", "units",
     }
