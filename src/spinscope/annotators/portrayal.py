@@ -74,7 +74,7 @@ from spinscope.gazetteer import countries, country_named, demonym_index
 from spinscope.roles.features import ArticleSentences, ImposingWords, RoleCase, role_features
 from spinscope.roles.model import BUNDLED_ROLE_MODEL, RoleModel, decide
 
-PORTRAYED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC"})
+PORTRAYED_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 SUBJECTS = frozenset({"nsubj", "csubj"})
 OWN_CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "parataxis", "conj", "relcl", "acl", "csubj"})
 """Dependents that start a clause of their own: their words are not said of the subject
