@@ -176,6 +176,16 @@ def test_a_name_defined_with_its_acronym_is_one_entity_with_the_acronym() -> Non
     assert not [e for e in doc.entities if e.name in {"Concord", "Kavango", "FRCK"}]
 
 
+def test_an_arabic_name_joined_by_wal_is_defined_whole_by_its_acronym() -> None:
+    doc = _entities(
+        "Responsibility for the massacre was claimed by Jama'at Nusrat al-Islam wal-Muslimin "
+        "(JNIM), a group affiliated with al-Qaeda. JNIM fighters burned the market.\n"
+    )
+    group = entity_named(doc, "Jama'at Nusrat al-Islam wal-Muslimin")
+    assert [m.text for m in group.mentions].count("JNIM") == 2
+    assert not [e for e in doc.entities if e.name == "JNIM"]
+
+
 def test_the_whole_name_after_village_of_is_one_place_also_where_it_recurs() -> None:
     doc = _entities(
         "Gunmen burned granaries in the oasis village of Bir Oumkala on Tuesday, residents "

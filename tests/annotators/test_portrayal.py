@@ -1440,3 +1440,14 @@ def test_forces_stationed_in_a_place_are_not_the_places(reader: Analyzer) -> Non
         "Fighters of the Sylvanian Army's forces in Dorvo carried the wounded to the hospital."
     )
     assert "praise" not in kinds_of(by_name(doc, "Dorvo")).values()
+
+
+def test_a_penalty_for_a_wrong_charges_its_target(reader: Analyzer) -> None:
+    doc = reader.analyze_text(
+        "In 2009 the UN Security Council imposed sanctions on Eritrea for arming insurgents."
+    )
+    assert set(kinds_of(by_name(doc, "Eritrea")).values()) == {"blame"}
+    assert "blame" not in kinds_of(by_name(doc, "UN Security Council")).values()
+    # sanctions with no wrong named are harm done to their target
+    doc = reader.analyze_text("Washington imposed sanctions on Cuba.")
+    assert kinds_of(by_name(doc, "Cuba")) == {"sanctions on Cuba": "harm"}

@@ -1532,6 +1532,18 @@ class _MentionReader:
             return self._attack_on(governor)
         return 0.0
 
+    def _punished_for(self, penalty: Any) -> list[Any]:
+        """The wrong a penalty is for: "sanctions on Eritrea *for arming insurgents*",
+        "fined them for smuggling"; empty when it names none."""
+        for preposition in penalty.children:
+            if preposition.dep_ != "prep" or preposition.lower_ != "for":
+                continue
+            for reason in preposition.children:
+                wrong = reason.tag_ == "VBG" or reason.lower_ in self.words.harm_events
+                if reason.dep_ in {"pcomp", "pobj"} and wrong:
+                    return [preposition, *reason.subtree]
+        return []
+
     def _attack_on(self, preposition: Any) -> float:
         """How much harm a preposition's object takes: "the attack on X", "shelled at X",
         "opened fire on X"."""
@@ -1647,6 +1659,14 @@ class _MentionReader:
                 self._add([governor, preposition, actor], "blame", -NOMINAL_BLAME)
                 return
             attacked = self._attack_on(preposition)
+            reason = self._punished_for(governor)
+            if not reason and governor.dep_ in {"dobj", "obj"}:
+                reason = self._punished_for(governor.head)  # "imposed sanctions on X for"
+            if attacked and reason:
+                # "imposed sanctions on Eritrea for arming insurgents": the target is charged
+                # with the reason; a penalty for a wrong is not harm done to it
+                self._add([preposition, actor, *reason], "blame", -NOMINAL_BLAME)
+                return
             if attacked and not _is_verb(governor):
                 self._add([governor, preposition, actor], "harm", attacked)
                 return
@@ -1966,7 +1986,13 @@ class _MentionReader:
         if kept_away or (harm_events and word in self.words.prevent_verbs):
             # "prevented a war", "kept the country out of the wars"
             self._add([verb, *events], "praise", HARM_EVENT_BLAME * polarity)
-        elif harm_events and word not in self.words.suffer_verbs and word not in ENDURING_VERBS:
+        elif (
+            harm_events
+            and word not in self.words.suffer_verbs
+            and word not in ENDURING_VERBS
+            # "imposed sanctions on X for arming insurgents": a penalty for a wrong
+            and not self._punished_for(verb)
+        ):
             # "the Tajik side had prepared the attack": doing harm casts the subject badly
             self._add([verb, *harm_events], "blame", -HARM_EVENT_BLAME * polarity)
         if (
