@@ -1451,3 +1451,11 @@ def test_a_penalty_for_a_wrong_charges_its_target(reader: Analyzer) -> None:
     # sanctions with no wrong named are harm done to their target
     doc = reader.analyze_text("Washington imposed sanctions on Cuba.")
     assert kinds_of(by_name(doc, "Cuba")) == {"sanctions on Cuba": "harm"}
+
+
+def test_sinking_or_capsizing_a_boat_harms_it_and_its_owner(reader: Analyzer) -> None:
+    doc = reader.analyze_text("A Sylvanian patrol boat sank the fishing boat of Tomas Rell.")
+    assert kinds_of(by_name(doc, "Sylvanian")) == {"sank the fishing boat of Tomas Rell": "blame"}
+    assert by_name(doc, "Tomas Rell").role == "innocent"
+    doc = reader.analyze_text("The skiff of Alvin Nunez capsized near the river mouth.")
+    assert by_name(doc, "Alvin Nunez").role == "innocent"
