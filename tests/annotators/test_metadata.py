@@ -257,6 +257,18 @@ def test_author_box_gives_role_to_byline_author() -> None:
     assert spanned(doc, "author_box").startswith("Jane Doe is a senior fellow")
 
 
+def test_a_long_double_role_in_an_author_box_keeps_the_first_role() -> None:
+    text = OPED + (
+        "\n\nJane Doe is the director of the Example Public Health Forum, an independent "
+        "research centre in Northtown, and a former district health officer in the southern "
+        "hill districts of the province."
+    )
+    assert run(text).metadata.author_roles == {
+        "Jane Doe": "director of the Example Public Health Forum, an independent research "
+        "centre in Northtown"
+    }
+
+
 def test_author_box_names_the_author_when_there_is_no_byline() -> None:
     text = OPED.replace("By Jane Doe\n\n", "") + (
         "\n\nJohn Roe is a professor of economics at Example University."

@@ -513,8 +513,13 @@ def _looks_like_prose(text: str) -> bool:
 
 
 def _clean_role(role: str) -> str | None:
+    """The stated role, trimmed; the first of two roles joined by "and" when both together
+    run too long ("director of X, an independent research centre in Peshawar, and a former
+    district polio officer in ..."); ``None`` when it is no role or still too long."""
     role = re.sub(r"[\s,;:.…]+$", "", role.strip())
     role = re.sub(r"^(?:a|an|the)\s+", "", role, flags=re.IGNORECASE)
+    if len(role.split()) > MAX_ROLE_WORDS:
+        role = re.split(r",?\s+and\s+(?:a|an|the)\s+", role, maxsplit=1)[0]
     if not role or not any(c.isalpha() for c in role) or len(role.split()) > MAX_ROLE_WORDS:
         return None
     return role
