@@ -186,6 +186,27 @@ def test_an_arabic_name_joined_by_wal_is_defined_whole_by_its_acronym() -> None:
     assert not [e for e in doc.entities if e.name == "JNIM"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Firefighters of the General Inspectorate for Emergency Situations reached the "
+         "village 14 minutes later.\n", "General Inspectorate for Emergency Situations", "ORG"),
+        ("The Joint Expulsions Secretariat met on Monday.\n", "Joint Expulsions Secretariat",
+         "ORG"),
+        ("Police said the driver.\n\nIkrom Sharipov, born in 1993 in Kulob, was convicted of "
+         "robbery in 2012.\n", "Ikrom Sharipov", "PERSON"),
+    ],
+)  # fmt: skip
+def test_untagged_names_that_say_what_they_name(text: str, name: str, kind: str) -> None:
+    assert entity_named(_entities(text), name).type == kind
+
+
+def test_a_capitalised_run_with_nothing_to_say_what_it_names_stays_untagged() -> None:
+    doc = _entities("On Tuesday the Blue Lantern Cafe stayed shut. Mara Doss, a baker, left.\n")
+    names = {e.name for e in doc.entities}
+    assert not [n for n in names if n.startswith(("On ", "Tuesday"))]
+
+
 def test_the_whole_name_after_village_of_is_one_place_also_where_it_recurs() -> None:
     doc = _entities(
         "Gunmen burned granaries in the oasis village of Bir Oumkala on Tuesday, residents "

@@ -124,6 +124,7 @@ class EntityRecognizer:
         mentions = _add_untagged_surnames(sdoc, mentions)
         mentions = _add_known_organisations(sdoc, mentions)
         mentions = _bodies_with_possessive_plurals(sdoc, mentions)
+        mentions = _untagged_names(sdoc, mentions)
         for mention in mentions:
             if mention.label == "PERSON":
                 mention.role = _stated_role(sdoc, mention, mentions)
@@ -959,6 +960,59 @@ def _add_known_organisations(sdoc: Any, mentions: list[_Mention]) -> list[_Menti
     acronyms = _organisation_acronyms() | _recurring_acronyms(untagged)
     found = [_make_mention([token], "ORG") for token in untagged if token.text in acronyms]
     return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+BODY_HEADS = frozenset({"inspectorate", "embassy", "secretariat", "directorate"})
+"""Head nouns of a body's name besides ``organisation_heads``, for names the model leaves
+untagged: "the General Inspectorate for Emergency Situations", "the Joint Expulsions
+Secretariat"."""
+DATE_LIKE = frozenset({"DATE", "TIME", "ORDINAL", "CARDINAL"})
+
+
+def _untagged_names(sdoc: Any, mentions: list[_Mention]) -> list[_Mention]:
+    """Capitalised runs of two or more words, left untagged, that say what they name:
+    a body's head noun makes an organisation ("Firefighters of the [General Inspectorate for
+    Emergency Situations]", "the [Joint Expulsions Secretariat]"); an age or a birth after
+    two or three words makes a person ("[Ikrom Sharipov], born in 1993 in Kulob", "[Tomas
+    Rell], 34,"). A body's name may take in one of its words that the model took for a
+    person ("Inspectorate"). A common word opening the sentence, a date or "the" is not part
+    of the name."""
+    heads = _name_parts().organisation_heads | BODY_HEADS
+    owner = {token.i: m for m in mentions for token in _tokens_of(sdoc, m)}
+    found: list[_Mention] = []
+    i = 0
+    while i < len(sdoc):
+        if sdoc[i].i in owner or not _is_capitalised(sdoc[i]):
+            i += 1
+            continue
+        end = max(_name_run(sdoc, i, len(sdoc) - 1, 1), i)
+        tokens = list(sdoc[i : end + 1])
+        i = end + 1
+        touched = [owner[t.i] for t in tokens if t.i in owner]
+        if touched and not (
+            # one word of a body's name the model took for a person ("Inspectorate")
+            any(t.lower_ in heads for t in tokens)
+            and all(m.label == "PERSON" and len(m.words) == 1 for m in touched)
+        ):
+            continue
+        while tokens and (
+            tokens[0].lower_ == "the"
+            or (tokens[0].is_sent_start and zipf_frequency(tokens[0].lower_, "en") >= 2.5)
+            or tokens[0].ent_type_ in DATE_LIKE
+            or not _is_capitalised(tokens[0])
+        ):
+            tokens = tokens[1:]  # "Firefighters of the ...", "On Tuesday the ..."
+        capitals = [t for t in tokens if _is_capitalised(t)]
+        if len(capitals) < 2:
+            continue
+        if any(t.lower_ in heads for t in capitals):
+            found.append(_make_mention(tokens, "ORG"))
+        elif len(tokens) in {2, 3} and len(capitals) == len(tokens):
+            after = tokens[-1].i + 1
+            born = [t.lower_ for t in sdoc[after : after + 2]] == [",", "born"]
+            if (born or _age_after(sdoc, after)) and not touched:
+                found.append(_make_mention(tokens, "PERSON"))
+    return _without_overlaps(mentions, found) if found else mentions
 
 
 @functools.cache
