@@ -179,3 +179,28 @@ def test_a_confident_verdict_may_rest_on_a_sentence_in_which_the_actor_acts(
     assert decide(probabilities, 0.0, {"neutral"}, acting) == expected
     # the evidence still rules a villain out when it praises the actor on balance
     assert decide(probabilities, 0.3, {"neutral"}, {"antagonist"}) == "neutral"
+
+
+def test_a_name_in_apposition_to_the_subject_counts_as_the_subject(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from spinscope.annotators import portrayal
+    from spinscope.pipeline import Analyzer
+
+    seen: dict[str, float] = {}
+    features = portrayal.role_features
+
+    def spy(doc, cases, sentences, titles):  # type: ignore[no-untyped-def]
+        x = features(doc, cases, sentences, titles)
+        for case, row in zip(cases, x, strict=True):
+            seen[case.name] = float(row[FEATURES.index("subject_share")])
+        return x
+
+    monkeypatch.setattr(portrayal, "role_features", spy)
+    Analyzer().analyze_text(
+        "KRALJEVO, May 2 (Agency) -- The President of the Republic, Anton Velic, returned to "
+        "Kraljevo on Wednesday. Velic and Mira Tomic visited the wounded. Reporters asked "
+        "Mira Tomic."
+    )
+    assert seen["Anton Velic"] == 1.0  # both mentions: in apposition, and joined
+    assert seen["Mira Tomic"] == 0.5

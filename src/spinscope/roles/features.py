@@ -298,9 +298,15 @@ def _passive(verb: Any) -> bool:
 
 def _links(mentions: list[Span], sentences: ArticleSentences) -> list[str]:
     """Each mention's dependency link in the sentences the portrayal rules parsed ("" for a
-    mention in a sentence left unparsed)."""
-    roots = [sentences.mention_root(mention) for mention in mentions]
-    return [root.dep_ if root is not None else "" for root in roots]
+    mention in a sentence left unparsed); a name in apposition or joined to another has
+    that one's link ("The President of the Republic, X, returned": X is the subject)."""
+    links = []
+    for mention in mentions:
+        root = sentences.mention_root(mention)
+        while root is not None and root.dep_ in {"appos", "conj"} and root.head is not root:
+            root = root.head
+        links.append(root.dep_ if root is not None else "")
+    return links
 
 
 def _share(flags: list[bool]) -> float:
