@@ -1363,31 +1363,26 @@ def test_a_bereaved_family_is_harmed(reader: Analyzer) -> None:
     assert kalanga.role == "innocent"
 
 
-def test_what_is_owned_by_someone_is_theirs(reader: Analyzer) -> None:
-    doc = reader.analyze_text(
-        "A bakery owned by Mukhtar Belgasem, 60, on the same street was destroyed by fire."
-    )
-    assert by_name(doc, "Mukhtar Belgasem").role == "innocent"
-    doc = reader.analyze_text("A bakery owned by Mukhtar Belgasem opened on the same street.")
-    assert by_name(doc, "Mukhtar Belgasem").role == "neutral"
-
-
-def test_the_victims_counted_among_the_dead_include_every_joined_name(reader: Analyzer) -> None:
-    doc = reader.analyze_text(
-        "Among the dead were her grandchildren Kervens Pierre, 11, and Nadege Pierre, 8, "
-        "according to the family."
-    )
-    assert by_name(doc, "Kervens Pierre").role == "innocent"
-    assert by_name(doc, "Nadege Pierre").role == "innocent"
-
-
-def test_a_reported_clause_keeps_its_own_subject(reader: Analyzer) -> None:
-    doc = reader.analyze_text(
-        "Nyaluak Gatdet, 31, said her daughter Nyakuoth, 4, was killed while the family "
-        "waited at the borehole."
-    )
-    assert by_name(doc, "Nyakuoth").role == "innocent"
-    assert by_name(doc, "Nyaluak Gatdet").role == "neutral"
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        # what is owned by someone is theirs
+        ("A bakery owned by Mukhtar Belgasem, 60, on the same street was destroyed by fire.",
+         {"Mukhtar Belgasem": "innocent"}),
+        ("A bakery owned by Mukhtar Belgasem opened on the same street.",
+         {"Mukhtar Belgasem": "neutral"}),
+        # the victims counted among the dead include every joined name
+        ("Among the dead were her grandchildren Kervens Pierre, 11, and Nadege Pierre, 8, "
+         "according to the family.", {"Kervens Pierre": "innocent", "Nadege Pierre": "innocent"}),
+        # a reported clause keeps its own subject
+        ("Nyaluak Gatdet, 31, said her daughter Nyakuoth, 4, was killed while the family waited "
+         "at the borehole.", {"Nyakuoth": "innocent", "Nyaluak Gatdet": "neutral"}),
+    ],
+    ids=["owned-destroyed", "owned-opened", "among-the-dead", "reported-clause"],
+)  # fmt: skip
+def test_roles_one_sentence_gives(reader: Analyzer, sentence: str, roles: dict[str, str]) -> None:
+    doc = reader.analyze_text(sentence)
+    assert {name: by_name(doc, name).role for name in roles} == roles
 
 
 def test_forces_that_strike_a_place_attack_it(reader: Analyzer) -> None:
