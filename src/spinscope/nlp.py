@@ -79,7 +79,8 @@ class NlpState:
         return [(s.start_char, self.parses[s.start_char]) for s in sentences]
 
 
-SUBJECT_LINKS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+"""Dependency links that give a clause its subject."""
 
 
 def reattach_reported_subjects(parsed: Any) -> None:
@@ -93,20 +94,20 @@ def reattach_reported_subjects(parsed: Any) -> None:
     """
     for verb in parsed:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if len(subjects) < 2 or subjects[0].i > verb.i:
-            continue
         later = [s for s in subjects if s.i > verb.i]
-        for subject in later[:1]:
-            for clause in verb.children:
-                if (
-                    clause.dep_ == "ccomp"
-                    and clause.i > subject.i
-                    and not any(c.dep_ in SUBJECT_LINKS for c in clause.children)
-                ):
-                    passive = any(c.dep_ == "auxpass" for c in clause.children)
-                    subject.head = clause
-                    subject.dep_ = "nsubjpass" if passive else "nsubj"
-                    break
+        if len(subjects) < 2 or subjects[0].i > verb.i or not later:
+            continue
+        subject = later[0]
+        for clause in verb.children:
+            if (
+                clause.dep_ == "ccomp"
+                and clause.i > subject.i
+                and not any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children)
+            ):
+                passive = any(c.dep_ == "auxpass" for c in clause.children)
+                subject.head = clause
+                subject.dep_ = "nsubjpass" if passive else "nsubj"
+                break
 
 
 def sentence_docs(doc: Any, sentences: list[Any]) -> list[Any]:

@@ -274,9 +274,11 @@ class Lexicon:
     imposing_nouns: frozenset[str]
     """What an authority announces or introduces on people (a fine, a surcharge, a quota)."""
     announcing_verbs: frozenset[str]
-    possession_participles: frozenset[str]
-    armed_nouns: frozenset[str]
     """Verbs that announce or introduce what is imposed, in all forms."""
+    possession_participles: frozenset[str]
+    """Participles that make the "by" or "to" noun the owner: "a bakery owned by X"."""
+    armed_nouns: frozenset[str]
+    """The armed, whose striking or hitting a place attacks it: forces, troops, gunmen."""
     vader: dict[str, float]
 
 
@@ -1247,7 +1249,8 @@ class _MentionReader:
             # "On the instruction of X, a delegation arrived with tents and flour for the
             # affected families": the deed done on X's orders is X's
             deed = preposition.head
-            own = [t for t in deed.subtree if t.i not in {u.i for u in preposition.subtree}]
+            order = {t.i for t in preposition.subtree}
+            own = [t for t in deed.subtree if t.i not in order]
             if any(t.lower_ in self.words.relief_nouns for t in own):
                 self._add([preposition, noun, actor], "praise", CARE_ORDER_PRAISE)
             else:
@@ -2056,8 +2059,8 @@ class _MentionReader:
         return any(t.lower_ in self.words.relief_nouns for t in _objects(verb))
 
     def _downs_weapons(self, verb: Any) -> bool:
-        """Whether everything the verb strikes is a weapon in flight or a vehicle of war
-        ("destroyed two drones launched towards Jazan", "shot down three missiles")."""
+        """Whether everything the verb strikes is a weapon ("destroyed two drones launched
+        towards Jazan", "shot down three missiles")."""
         targets = _objects(verb)
         return bool(targets) and all(t.lower_ in self.words.projectile_nouns for t in targets)
 
@@ -2067,7 +2070,7 @@ class _MentionReader:
         fighter."""
         words = self.words
         armed = words.armed_nouns | words.vehicle_nouns | words.projectile_nouns
-        if any(t.lower_ in self.words.labelled_people for t in _objects(verb)):
+        if any(t.lower_ in words.labelled_people for t in _objects(verb)):
             return False  # "Kenyan troops hit militants": what the target is called is its own
         return any(c.dep_ in {"nsubj", "csubj"} and c.lower_ in armed for c in verb.children)
 
@@ -2775,9 +2778,9 @@ def acting_support(
     support: dict[str, tuple[int, int] | None],
 ) -> dict[str, tuple[int, int]]:
     """For hero and villain where ``support`` (:func:`role_support`) has nothing, a sentence
-    in which the actor acts, whatever its sentiment: what a confident role model may cite
-    (``roles.model.CONFIDENT``). Not for a villain whose blame is a dispute the text
-    reports."""
+    in which the actor acts and whose tone does not speak against the role: what a confident
+    role model may cite (``roles.model.CONFIDENT``). Not for a villain whose blame is a
+    dispute the text reports."""
     disputed = _disputed(case.blame, case.contested_blame, lexicon(), case.denies)
     found: dict[str, tuple[int, int]] = {}
     for role in ("protagonist", "antagonist"):
