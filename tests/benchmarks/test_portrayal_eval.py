@@ -148,6 +148,8 @@ def test_a_group_label_matches_the_state_it_belongs_to_only_without_a_record_of_
     doc.portrayal = [Portrayal("E1", "Russia", "antagonist", -0.6)]
     label = labels.RoleLabel("Russian forces", ("the Russian army",), "antagonist")
     assert ev.predict_role(doc, label).record == "Russia"
+    side = labels.RoleLabel("the Russian side", ("Russian law enforcement forces",), "antagonist")
+    assert ev.predict_role(doc, side).record == "Russia"
     # "Afghan refugees" are not Afghanistan
     assert not ev.predict_role(doc, labels.RoleLabel("Russian refugees", (), "innocent")).found
     # a record of the group's own is the one that counts

@@ -99,11 +99,13 @@ ACTING_GROUP_NOUNS = frozenset(
         "administration", "army", "authorities", "enemy", "establishment", "fighters", "forces",
         "formations", "government", "gunmen", "leadership", "militants", "military", "militia",
         "militias", "personnel", "police", "rebels", "regime", "soldiers", "troops", "units",
+        "side", "law", "enforcement",
     }
 )  # fmt: skip
-"""Nouns for the armed or governing body of a people or state: a label "Russian forces" or
-"the Pakistani military regime" names what portrayal folds into the state its modifier
-names ("Russian"), as the issue asks; "Afghan refugees" is not Afghanistan."""
+"""Nouns for the armed or governing body of a people or state: a label "Russian forces",
+"the Pakistani military regime", "Chinese law enforcement forces" or "the Chinese side" names
+what portrayal folds into the state its modifier names ("Russian"), as the issue asks;
+"Afghan refugees" is not Afghanistan."""
 
 
 def label_forms(label: RoleLabel) -> set[str]:
