@@ -1416,6 +1416,14 @@ def test_what_is_done_on_someones_orders_is_theirs(reader: Analyzer) -> None:
     assert kinds_of(by_name(doc, "Anton Velic")) == {
         "On the orders of President Anton Velic": "praise"
     }
+    doc = reader.analyze_text(
+        "On the instructions of President Anton Velic, the Ministry of Health flew 40 oxygen "
+        "concentrators and a team of lung specialists to Zabol on Wednesday."
+    )
+    assert kinds_of(by_name(doc, "Ministry of Health")) == {
+        "flew 40 oxygen concentrators and a team of lung specialists": "praise"
+    }
+    assert by_name(doc, "Anton Velic").role == "protagonist"
     doc = reader.analyze_text("On the orders of General Tarkan, troops shelled the village.")
     assert set(kinds_of(by_name(doc, "Tarkan")).values()) == {"blame"}
 
