@@ -207,6 +207,15 @@ def test_a_capitalised_run_with_nothing_to_say_what_it_names_stays_untagged() ->
     assert not [n for n in names if n.startswith(("On ", "Tuesday"))]
 
 
+def test_a_faith_that_is_also_a_surname_stays_the_faith_when_alone() -> None:
+    doc = _entities(
+        "The drone killed Mohammad Rafiqul Islam, 38, who worked on his farm. The League said "
+        "the attack was contrary to the teachings of Islam.\n"
+    )
+    person = entity_named(doc, "Mohammad Rafiqul Islam")
+    assert [m.text for m in person.mentions] == ["Mohammad Rafiqul Islam"]
+
+
 def test_the_whole_name_after_village_of_is_one_place_also_where_it_recurs() -> None:
     doc = _entities(
         "Gunmen burned granaries in the oasis village of Bir Oumkala on Tuesday, residents "

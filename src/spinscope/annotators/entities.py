@@ -269,6 +269,8 @@ class _NameParts:
     """Plural nouns that own the rest of a body's name: "Women's", "Boat Owners'"."""
     sentence_adverbs: frozenset[str]
     """Sentence openers the NER model may glue onto a place's name: "[First Brussels]"."""
+    faiths: frozenset[str]
+    """Faiths that are also surnames ("Islam"): alone, the faith."""
 
 
 @functools.cache
@@ -283,6 +285,7 @@ def _name_parts() -> _NameParts:
         rare_zipf=float(raw["rare_zipf"]),
         group_possessors=frozenset(raw["group_possessors"]),
         sentence_adverbs=frozenset(raw["sentence_adverbs"]),
+        faiths=frozenset(raw["faiths"]),
     )
 
 
@@ -852,6 +855,7 @@ def _repair_labels(mentions: list[_Mention]) -> list[_Mention]:
             and mention.words[0].lower() in surnames
             and mention.words[0].lower() not in demonyms
             and mention.words[0].lower() not in places
+            and mention.words[0].lower() not in _name_parts().faiths  # "the teachings of Islam"
         ):
             mention.label = "PERSON"  # a foreign surname the model took for a nationality
     return mentions
