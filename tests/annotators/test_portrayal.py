@@ -1462,3 +1462,17 @@ def test_sinking_or_capsizing_a_boat_harms_it_and_its_owner(reader: Analyzer) ->
     assert by_name(doc, "Tomas Rell").role == "innocent"
     doc = reader.analyze_text("The skiff of Alvin Nunez capsized near the river mouth.")
     assert by_name(doc, "Alvin Nunez").role == "innocent"
+
+
+def test_a_name_the_parser_sets_beside_a_far_noun_does_not_take_its_words(
+    reader: Analyzer,
+) -> None:
+    # the small model hangs the victim's name on "drone", thirty words back
+    doc = reader.analyze_text(
+        "On Wednesday a drone launched by the terrorist Houthi militia from Saada governorate "
+        "fell on a residential area of Al-Mahdaj, resulting in the death of citizen Ali bin "
+        "Hassan Madkhali, 52, and of a resident of Bangladeshi nationality, Mohammad Rafiqul "
+        "Islam, 38, who worked on his farm."
+    )
+    assert "blame" not in kinds_of(by_name(doc, "Mohammad Rafiqul Islam")).values()
+    assert by_name(doc, "Houthi").role == "antagonist"

@@ -175,6 +175,9 @@ ORDER_NOUNS = frozenset(
 )  # fmt: skip
 """What "on the orders of X" or "at the direction of X" names: what follows is X's deed."""
 ORDER_PREPOSITIONS = frozenset({"on", "upon", "at", "by", "under"})
+APPOSITION_REACH = 8
+"""How many tokens a name in apposition may start after the noun it names: "the President
+of the Republic of Azerbaijan, Ilham Aliyev" is seven."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1329,7 +1332,12 @@ class _MentionReader:
             self.inside |= {head.head.i, *(c.i for c in head.head.children)}
             self._modifiers(styled)
             return styled
-        if head.dep_ == "appos" and (
+        if (
+            head.dep_ == "appos"
+            # an apposition far from its head is the parser's guess ("a drone launched by
+            # the militia fell ..., resulting in the death of ..., X, 38")
+            and head.left_edge.i - head.head.i <= APPOSITION_REACH
+        ) and (
             head.head.tag_ in {"NN", "NNS", "CD"}
             or head.head.lower_ in TITLE_HEADS
             # "The Custodian of the Two Holy Mosques King Salman ... has directed": a
