@@ -271,13 +271,18 @@ class ArticleSentences:
         token = self.mention_root(mention)
         if token is None:
             return None
-        while token.dep_ in {"conj", "appos"} and token.head is not token:
-            token = token.head
+        token = _beside(token)
         if token.dep_ in {"poss", "compound", "amod", "nmod"} and token.head is not token:
-            token = token.head
-            while token.dep_ in {"conj", "appos"} and token.head is not token:
-                token = token.head
+            token = _beside(token.head)
         return token
+
+
+def _beside(token: Any) -> Any:
+    """The noun a token in apposition or joined by "and" stands beside, whose link it shares
+    ("The President of the Republic, X, returned": X's is the subject's)."""
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    return token
 
 
 def _not_contrary(role: str, compound: float, harmed: bool) -> bool:
@@ -300,13 +305,8 @@ def _links(mentions: list[Span], sentences: ArticleSentences) -> list[str]:
     """Each mention's dependency link in the sentences the portrayal rules parsed ("" for a
     mention in a sentence left unparsed); a name in apposition or joined to another has
     that one's link ("The President of the Republic, X, returned": X is the subject)."""
-    links = []
-    for mention in mentions:
-        root = sentences.mention_root(mention)
-        while root is not None and root.dep_ in {"appos", "conj"} and root.head is not root:
-            root = root.head
-        links.append(root.dep_ if root is not None else "")
-    return links
+    roots = [sentences.mention_root(mention) for mention in mentions]
+    return [_beside(root).dep_ if root is not None else "" for root in roots]
 
 
 def _share(flags: list[bool]) -> float:
